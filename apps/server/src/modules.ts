@@ -1,0 +1,19 @@
+import type { RouteModule } from './platform/http/types.ts';
+import { authRoutes } from './platform/auth/auth.routes.ts';
+import { tenancyRoutes } from './platform/tenancy/tenancy.routes.ts';
+import { auditRoutes } from './platform/audit/audit.routes.ts';
+import { apiKeyRoutes } from './platform/auth/api-keys.routes.ts';
+import { customFieldRoutes } from './platform/custom-fields/custom-fields.routes.ts';
+import { jobRoutes } from './platform/jobs/jobs.routes.ts';
+import { customerRoutes } from './modules/customers/customers.routes.ts';
+
+/** Every module, listed so the graph stays visible. Order is the order of registration. */
+export const MODULES: RouteModule[] = [
+  authRoutes,
+  tenancyRoutes,
+  apiKeyRoutes,
+  auditRoutes,
+  customFieldRoutes,
+  jobRoutes,
+  customerRoutes,
+];

@@ -1,0 +1,52 @@
+import { and, desc, eq, gte, inArray, lt, lte, type SQL } from 'drizzle-orm';
+import type { Ctx } from '../http/context.ts';
+import { redactChanges } from '../access/field-security.ts';
+import { auditLog } from './audit.tables.ts';
+
+type Row = typeof auditLog.$inferSelect;
+
+const toDto = (ctx: Ctx, r: Row) => ({
+  id: r.id,
+  at: r.at.toISOString(),
+  actorId: r.actorId,
+  actorKind: r.actorKind,
+  actorName: r.actorName,
+  action: r.action,
+  entityType: r.entityType,
+  entityId: r.entityId,
+  // Field rules apply to history too: hidden fields vanish, phones stay masked.
+  changes: redactChanges(ctx, r.entityType, r.changes),
+  meta: r.meta,
+  ip: r.ip,
+  requestId: r.requestId,
+});
+
+export async function listAudit(
+  ctx: Ctx,
+  q: { action?: string; entityType?: string; entityId?: string; actorId?: string; from?: string; to?: string; limit: number; cursor?: number },
+) {
+  const conds: (SQL | undefined)[] = [
+    eq(auditLog.tenantId, ctx.tenantId),
+    q.action ? eq(auditLog.action, q.action) : undefined,
+    q.entityType ? eq(auditLog.entityType, q.entityType) : undefined,
+    q.entityId ? eq(auditLog.entityId, q.entityId) : undefined,
+    q.actorId ? eq(auditLog.actorId, q.actorId) : undefined,
+    q.from ? gte(auditLog.at, new Date(q.from)) : undefined,
+    q.to ? lte(auditLog.at, new Date(q.to)) : undefined,
+    q.cursor ? lt(auditLog.id, q.cursor) : undefined,
+  ];
+  const rows = await ctx.db.select().from(auditLog).where(and(...conds)).orderBy(desc(auditLog.id)).limit(q.limit + 1);
+  const page = rows.slice(0, q.limit);
+  return { items: page.map((r) => toDto(ctx, r)), nextCursor: rows.length > q.limit ? String(page[page.length - 1].id) : null };
+}
+
+/** History of one record, for its history tab; the caller has already proved it may see the record. */
+export async function entityHistory(ctx: Ctx, entityType: string, entityIds: string[], limit = 200) {
+  const rows = await ctx.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.tenantId, ctx.tenantId), eq(auditLog.entityType, entityType), inArray(auditLog.entityId, entityIds)))
+    .orderBy(desc(auditLog.id))
+    .limit(limit);
+  return rows.map((r) => toDto(ctx, r));
+}

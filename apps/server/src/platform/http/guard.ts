@@ -1,0 +1,90 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { PermissionKey } from '@jiake/shared';
+import type { Db } from '../db/client.ts';
+import { auditWriter } from '../audit/audit.writer.ts';
+import { principalFromApiKey, principalFromSession, type Principal } from '../auth/principal.ts';
+import { AppError } from './errors.ts';
+import type { Ctx } from './context.ts';
+import { redactPayload } from '../access/field-security.ts';
+
+export const SESSION_COOKIE = 'jk_session';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The permission a route needs; `public: true` for routes without login. One of them is required. */
+    permission?: PermissionKey;
+    /** Any logged-in caller (e.g. /auth/me). */
+    authenticated?: boolean;
+    public?: boolean;
+    /** Object whose field rules apply to the response (`customer` …). */
+    redact?: string;
+  }
+  interface FastifyRequest {
+    ctx: Ctx;
+    principal: Principal | null;
+  }
+}
+
+export function buildCtx(db: Db, p: Principal, req: Pick<FastifyRequest, 'id' | 'ip'>, now: () => Date): Ctx {
+  return {
+    tenantId: p.tenantId,
+    actor: { kind: p.kind, id: p.id, name: p.name, unitId: p.unitId, unitPath: p.unitPath },
+    permissions: new Set(p.permissions),
+    scope: { kind: p.dataScope, userId: p.id, unitId: p.unitId, unitPath: p.unitPath },
+    fieldRules: p.fieldRules,
+    db,
+    audit: auditWriter({
+      tenantId: p.tenantId,
+      actorId: p.id,
+      actorKind: p.kind,
+      actorName: p.name,
+      ip: req.ip ?? null,
+      requestId: req.id,
+    }),
+    requestId: req.id,
+    ip: req.ip ?? null,
+    locale: p.locale,
+    now,
+  };
+}
+
+/**
+ * Declared once for every route: start-up fails for an /api route that names neither a permission nor `public`;
+ * each request is authenticated (session cookie or API key) and checked before its handler runs.
+ */
+export function registerGuard(app: FastifyInstance, db: Db, now: () => Date) {
+  app.decorateRequest('ctx', null as unknown as Ctx);
+  app.decorateRequest('principal', null);
+
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/v1')) return;
+    const c = route.config as { permission?: string; public?: boolean; authenticated?: boolean } | undefined;
+    if (!c?.permission && !c?.public && !c?.authenticated) {
+      throw new Error(`route ${route.method} ${route.url} declares neither a permission nor public`);
+    }
+  });
+
+  app.addHook('onRequest', async (req) => {
+    const config = req.routeOptions.config;
+    if (!req.routeOptions.url?.startsWith('/api/v1') || config.public) return;
+    const auth = req.headers.authorization;
+    let principal: Principal | null = null;
+    if (auth?.startsWith('Bearer ')) principal = await principalFromApiKey(db, auth.slice(7).trim(), now());
+    else {
+      const token = req.cookies?.[SESSION_COOKIE];
+      if (token) principal = await principalFromSession(db, token, now());
+    }
+    if (!principal) throw new AppError('unauthenticated', 'login required');
+    if (config.permission && !principal.permissions.includes(config.permission)) {
+      throw new AppError('forbidden', `missing permission ${config.permission}`, { params: { permission: config.permission } });
+    }
+    req.principal = principal;
+    req.ctx = buildCtx(db, principal, req, now);
+  });
+
+  app.addHook('preSerialization', async (req, _reply, payload) => {
+    const object = req.routeOptions.config?.redact;
+    if (!object || !req.ctx || payload === null || typeof payload !== 'object') return payload;
+    return redactPayload(req.ctx, object, payload);
+  });
+}

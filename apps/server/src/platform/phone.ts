@@ -1,0 +1,48 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+
+export interface NormalPhone {
+  e164: string;
+  /** National significant number, digits only. */
+  digits: string;
+}
+
+/**
+ * Normalise a phone in any common format to E.164 (default region CN): "138 1234 5678", "+86-138-1234-5678",
+ * "0086 13812345678", "(010) 6552-1234", "８６１３８…" (full-width digits). Returns null if it is not a phone number.
+ */
+export function normalisePhone(raw: string): NormalPhone | null {
+  const s = raw
+    .normalize('NFKC')
+    .replace(/[\s\u3000()（）\-–—.·/]/g, '')
+    .replace(/^00/, '+');
+  if (!/^\+?\d{5,17}$/.test(s)) return null;
+  const p = parsePhoneNumberFromString(s, 'CN');
+  if (!p || !p.isValid()) return null;
+  return { e164: p.number, digits: dialDigits(p) };
+}
+
+/** 138****1234 for Chinese mobiles; other numbers keep their first 3 and last 4 digits. */
+export function maskPhone(e164: string): string {
+  const p = parsePhoneNumberFromString(e164);
+  const digits = p ? dialDigits(p) : e164.replace(/\D/g, '');
+  if (digits.length < 7) return '****';
+  const masked = `${digits.slice(0, 3)}${'*'.repeat(Math.max(4, digits.length - 7))}${digits.slice(-4)}`;
+  return p && p.countryCallingCode !== '86' ? `+${p.countryCallingCode} ${masked}` : masked;
+}
+
+/** Digits a user typed to search a phone: any 4+ digits, in any format. */
+export function searchDigits(q: string): string | null {
+  const t = q.normalize('NFKC').trim();
+  let s = t.replace(/[\s()（）\-+.]/g, '');
+  if (!/^\d{4,17}$/.test(s)) return null;
+  // "+86 …" or "0086 …" searches mean the national number.
+  if (/^(\+|00)86/.test(t.replace(/\s/g, ''))) s = s.replace(/^(0086|86)/, '');
+  else if (/^861\d{10}$/.test(s)) s = s.slice(2);
+  return s.length >= 4 ? s : null;
+}
+
+function dialDigits(p: { countryCallingCode: string; nationalNumber: string }): string {
+  const national = String(p.nationalNumber);
+  const mobile = national.length === 11 && national.startsWith('1');
+  return p.countryCallingCode === '86' && !mobile ? `0${national}` : national;
+}

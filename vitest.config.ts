@@ -1,0 +1,24 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * `npm test` runs every project. Module and HTTP tests share one PostgreSQL started by the global setup
+ * (embedded, or TEST_DATABASE_URL); each test builds inside its own tenant, so files run in parallel.
+ */
+export default defineConfig({
+  test: {
+    env: { JIAKE_SCRYPT_LOG_N: '10', TZ: 'Asia/Shanghai' },
+    projects: [
+      {
+        test: {
+          name: 'server',
+          include: ['apps/server/**/*.test.ts', 'bench/**/*.test.ts'],
+          globalSetup: ['apps/server/test/global-setup.ts'],
+          env: { JIAKE_SCRYPT_LOG_N: '10', TZ: 'Asia/Shanghai' },
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          pool: 'forks',
+        },
+      },
+    ],
+  },
+});
