@@ -271,6 +271,20 @@ CREATE TABLE "customer_pool_settings" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "customer_imports" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"tenant_id" uuid NOT NULL,
+	"file_name" text NOT NULL,
+	"format" text NOT NULL,
+	"encoding" text DEFAULT 'utf-8' NOT NULL,
+	"size" bigint NOT NULL,
+	"sha256" text NOT NULL,
+	"headers" jsonb NOT NULL,
+	"row_count" integer NOT NULL,
+	"created_by" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE UNIQUE INDEX "org_units_tenant_code" ON "org_units" USING btree ("tenant_id","code");--> statement-breakpoint
 CREATE INDEX "org_units_tenant_path" ON "org_units" USING btree ("tenant_id","path" text_pattern_ops);--> statement-breakpoint
 CREATE UNIQUE INDEX "roles_tenant_name" ON "roles" USING btree ("tenant_id","name");--> statement-breakpoint
@@ -300,5 +314,9 @@ CREATE INDEX "customers_tags" ON "customers" USING gin ("tags");--> statement-br
 CREATE INDEX "customers_pinyin" ON "customers" USING btree ("tenant_id","name_pinyin" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "customers_initials" ON "customers" USING btree ("tenant_id","name_initials" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "customers_custom" ON "customers" USING gin ("custom_fields" jsonb_path_ops);--> statement-breakpoint
+CREATE INDEX "customers_tenant_name" ON "customers" USING btree ("tenant_id","name");--> statement-breakpoint
+CREATE INDEX "customers_merged_into" ON "customers" USING btree ("tenant_id","merged_into_id") WHERE "customers"."merged_into_id" IS NOT NULL;--> statement-breakpoint
+CREATE INDEX "customers_owned_idle" ON "customers" USING btree ("tenant_id","last_touched_at") WHERE "customers"."owner_id" IS NOT NULL AND "customers"."deleted_at" IS NULL AND "customers"."merged_into_id" IS NULL;--> statement-breakpoint
 CREATE UNIQUE INDEX "import_mappings_sig" ON "import_mappings" USING btree ("tenant_id","object","signature");--> statement-breakpoint
-CREATE UNIQUE INDEX "imported_rows_key" ON "imported_rows" USING btree ("tenant_id","file_hash","row_key");
+CREATE UNIQUE INDEX "imported_rows_key" ON "imported_rows" USING btree ("tenant_id","file_hash","row_key");--> statement-breakpoint
+CREATE INDEX "customer_imports_tenant" ON "customer_imports" USING btree ("tenant_id","created_by","created_at");

@@ -6,3 +6,4 @@ export * from './platform/custom-fields/custom-fields.tables.ts';
 export * from './platform/files/files.tables.ts';
 export * from './platform/jobs/jobs.tables.ts';
 export * from './modules/customers/customers.tables.ts';
+export * from './modules/customers/import/import.tables.ts';

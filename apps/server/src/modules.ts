@@ -6,6 +6,10 @@ import { apiKeyRoutes } from './platform/auth/api-keys.routes.ts';
 import { customFieldRoutes } from './platform/custom-fields/custom-fields.routes.ts';
 import { jobRoutes } from './platform/jobs/jobs.routes.ts';
 import { customerRoutes } from './modules/customers/customers.routes.ts';
+import { customerImportRoutes } from './modules/customers/import/import.routes.ts';
+import { customerExportRoutes } from './modules/customers/export/export.routes.ts';
+import { fileRoutes } from './platform/files/files.routes.ts';
+import { isCustomerVisible } from './modules/customers/index.ts';
 
 /** Every module, listed so the graph stays visible. Order is the order of registration. */
 export const MODULES: RouteModule[] = [
@@ -16,4 +20,8 @@ export const MODULES: RouteModule[] = [
   customFieldRoutes,
   jobRoutes,
   customerRoutes,
+  customerImportRoutes,
+  customerExportRoutes,
+  /** Records that take attachments, with the check of who may see them. */
+  fileRoutes({ customer: isCustomerVisible }),
 ];

@@ -31,6 +31,8 @@ export function testClock(start = new Date()) {
 }
 
 export interface TestApp {
+  /** Tenants made by this test file; its job runner runs only their jobs. */
+  tenantIds: string[];
   app: App;
   deps: AppDeps;
   clock: ReturnType<typeof testClock>;
@@ -40,11 +42,13 @@ export async function testApp(env: Record<string, string> = {}): Promise<TestApp
   const clock = testClock();
   const database = testDatabase();
   const config = { ...readConfig({ DATA_DIR: `/tmp/jiake-test-files-${process.pid}`, ...env }), databaseUrl: inject('databaseUrl') };
-  const deps: AppDeps = { db: database, config, now: clock.now, mailer: createMailer(config), jobs: new JobRunner(database.db, clock.now) };
+  const tenantIds: string[] = [];
+  const jobs = new JobRunner(database.db, clock.now, { onlyTenants: () => tenantIds });
+  const deps: AppDeps = { db: database, config, now: clock.now, mailer: createMailer(config), jobs };
   registerJobs(deps);
   const app = await buildApp(deps);
   await app.ready();
-  return { app, deps, clock };
+  return { app, deps, clock, tenantIds };
 }
 
 let seq = 0;
@@ -54,6 +58,7 @@ export const uniq = (prefix = 't') => `${prefix}${Date.now().toString(36)}${proc
 export async function newTenant(t: TestApp, name = '测试家具') {
   const code = uniq('t');
   const created = await createTenant(t.deps.db.db, { code, name, admin: { username: 'admin', password: 'admin-pass-1', displayName: '管理员' } });
+  t.tenantIds.push(created.tenant.id);
   const admin = await loginAs(t, code, 'admin', 'admin-pass-1');
   return { ...created, code, admin };
 }

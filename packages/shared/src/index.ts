@@ -6,3 +6,5 @@ export * from './contracts/auth.ts';
 export * from './contracts/org.ts';
 export * from './contracts/customers.ts';
 export * from './contracts/custom-fields.ts';
+export * from './contracts/attachments.ts';
+export * from './contracts/customer-import-export.ts';

@@ -84,11 +84,17 @@ export const CreateCustomer = z.object({
 });
 export type CreateCustomerInput = z.infer<typeof CreateCustomer>;
 
+/**
+ * Optional without the create-time default: a PATCH that leaves a field out leaves it unchanged.
+ * (Zod 4 applies a default even inside `.optional()`, which would reset phones, tags … on every PATCH.)
+ */
+const patchable = (v: z.ZodType) => (v instanceof z.ZodDefault ? (v.unwrap() as z.ZodType) : v).optional();
+
 const { kind: _k, ...updatable } = customerFields;
 export const UpdateCustomer = z
   .object(
     Object.fromEntries(
-      Object.entries({ ...updatable, kind: customerFields.kind }).map(([k, v]) => [k, (v as z.ZodType).optional()]),
+      Object.entries({ ...updatable, kind: customerFields.kind }).map(([k, v]) => [k, patchable(v as z.ZodType)]),
     ) as { [K in keyof typeof customerFields]: z.ZodOptional<(typeof customerFields)[K]> },
   )
   .strict();
@@ -173,17 +179,53 @@ export const CreateContact = z.object({
   reportsToId: z.uuid().nullable().optional(),
   notes: CleanText(2000).nullable().optional(),
 });
-export const UpdateContact = CreateContact.partial();
+export const UpdateContact = z.object(
+  Object.fromEntries(Object.entries(CreateContact.shape).map(([k, v]) => [k, patchable(v as z.ZodType)])) as {
+    [K in keyof typeof CreateContact.shape]: z.ZodOptional<(typeof CreateContact.shape)[K]>;
+  },
+);
 
+// ---------- duplicates, merge, transfer, shared pool (CUS-6) ----------
+
+/** A customer as a caller sees it after field rules: any field but `id` may be absent (hidden), phones may be masked. */
+export const VisibleCustomer = Customer.partial().extend({ id: z.string() });
+
+export const DUPLICATE_REASONS = ['samePhone', 'sameNameSimilarPhone', 'sameName'] as const;
+export const DuplicateReason = z.enum(DUPLICATE_REASONS);
+
+/** In the 409 duplicate_suspected body (params.duplicates): an out-of-scope duplicate is told without its identity (ids and names null). */
 export const DuplicateWarning = z.object({
-  customerId: z.string(),
-  name: z.string(),
-  reason: z.enum(['samePhone', 'sameNameSimilarPhone', 'sameName']),
+  customerId: z.string().nullable(),
+  name: z.string().nullable(),
+  reason: DuplicateReason,
 });
 
-export const TransferBody = z.object({
-  customerIds: z.array(z.uuid()).min(1).max(1000),
-  ownerId: z.uuid().nullable().optional(),
-  storeId: z.uuid().optional(),
+/** Duplicate finder: groups of live customers in the caller's scope; `key` is opaque and stable (it is also the keyset position). */
+export const DuplicateGroupsQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+  cursor: z.string().max(200).optional(),
 });
-export const MergeBody = z.object({ survivorId: z.uuid(), mergedIds: z.array(z.uuid()).min(1).max(10) });
+export const DuplicateGroup = z.object({ key: z.string(), reason: DuplicateReason, customers: z.array(VisibleCustomer) });
+export const DuplicateGroupsPage = z.object({ items: z.array(DuplicateGroup), nextCursor: z.string().nullable() });
+
+/** Bulk transfer: a new owner (null = back to the pool) and/or a new store; at least one of them. */
+export const TransferBody = z
+  .object({
+    customerIds: z.array(z.uuid()).min(1).max(1000),
+    ownerId: z.uuid().nullable().optional(),
+    storeId: z.uuid().optional(),
+  })
+  .refine((b) => b.ownerId !== undefined || b.storeId !== undefined, { path: ['ownerId'], message: 'give ownerId and/or storeId' });
+export const TransferResult = z.object({ updated: z.number().int() });
+
+/** Merge: the survivor keeps its id and takes the merged customers' phones, tags, contacts, attachments and history. */
+export const MergeBody = z
+  .object({ survivorId: z.uuid(), mergedIds: z.array(z.uuid()).min(1).max(10) })
+  .refine((b) => !b.mergedIds.includes(b.survivorId), { path: ['mergedIds'], message: 'a customer cannot be merged into itself' })
+  .refine((b) => new Set(b.mergedIds).size === b.mergedIds.length, { path: ['mergedIds'], message: 'duplicate ids' });
+
+export const ReleaseBody = z.object({ reason: CleanText(300).optional() });
+
+/** Shared pool (公海) rule: owned customers untouched for `idleDays` return to the pool when enabled. */
+export const PoolSettings = z.object({ idleDays: z.number().int().min(1).max(3650), enabled: z.boolean() });
+export type PoolSettingsDto = z.infer<typeof PoolSettings>;

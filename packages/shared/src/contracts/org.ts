@@ -49,7 +49,14 @@ export const CreateRole = z.object({
   dataScope: z.enum(DATA_SCOPES),
   fieldRules: FieldRules.default({}),
 });
-export const UpdateRole = CreateRole.partial();
+/** Every field optional and without its create-time default, so a PATCH that leaves fieldRules out keeps them. */
+export const UpdateRole = z.object({
+  name: CreateRole.shape.name.optional(),
+  description: CreateRole.shape.description,
+  permissions: CreateRole.shape.permissions.optional(),
+  dataScope: CreateRole.shape.dataScope.optional(),
+  fieldRules: FieldRules.optional(),
+});
 
 export const User = z.object({
   id: z.string(),

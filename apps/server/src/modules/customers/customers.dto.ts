@@ -1,4 +1,6 @@
 import type { CustomerDto } from '@jiake/shared';
+import type { Ctx } from '../../platform/http/context.ts';
+import { redactRecord } from '../../platform/access/field-security.ts';
 import type { customers } from './customers.tables.ts';
 
 export type CustomerRow = typeof customers.$inferSelect;
@@ -16,4 +18,12 @@ export function toCustomerDto(c: CustomerRowWithNames): CustomerDto {
     homeProfile: c.homeProfile ?? null, customFields: c.customFields ?? {}, notes: c.notes,
     lastContactAt: c.lastContactAt?.toISOString() ?? null, createdAt: c.createdAt.toISOString(), updatedAt: c.updatedAt.toISOString(),
   };
+}
+
+/**
+ * Customers nested inside another response (duplicate groups …), after the caller's field rules. Routes whose payload is
+ * a customer or `{ items: customers }` declare `redact: 'customer'` instead; this is the one way for any other shape.
+ */
+export function toVisibleCustomers(ctx: Ctx, rows: CustomerRowWithNames[]) {
+  return rows.map((r) => redactRecord(ctx, 'customer', toCustomerDto(r)));
 }

@@ -8,8 +8,11 @@ import { contacts, customerPhones, customers } from './customers.tables.ts';
 import { classifyQuery, nameGrams, namePinyin, queryGrams } from './customers.search.ts';
 import type { CustomerRow, CustomerRowWithNames } from './customers.dto.ts';
 
-/** Customers belong to a store and an owner; the caller's data scope applies to both (PLAT-4). */
-export const customerFence: Fence = { table: customers, unit: customers.storeId, owner: customers.ownerId, entity: 'customer' };
+/**
+ * Customers belong to a store and an owner; the caller's data scope applies to both (PLAT-4). Customers without an
+ * owner form the store's shared pool (公海, CUS-6), which own-scope users of that store see too.
+ */
+export const customerFence: Fence = { table: customers, unit: customers.storeId, owner: customers.ownerId, sharedWhenUnowned: true, entity: 'customer' };
 export const contactFence: Fence = { table: contacts, entity: 'contact' };
 
 /** Live customers only: not deleted, not merged away. */
@@ -26,12 +29,27 @@ export function searchColumns(name: string, kind: 'person' | 'company') {
 }
 
 export async function nextCustomerCode(tx: DbOrTx, tenantId: string): Promise<string> {
+  return (await nextCustomerCodes(tx, tenantId, 1))[0];
+}
+
+/** `n` consecutive customer codes in one statement (imports). */
+export async function nextCustomerCodes(tx: DbOrTx, tenantId: string, n: number): Promise<string[]> {
+  if (n < 1) return [];
   const res = await tx
     .insert(counters)
-    .values({ tenantId, name: 'customer', value: 1 })
-    .onConflictDoUpdate({ target: [counters.tenantId, counters.name], set: { value: sql`${counters.value} + 1` } })
+    .values({ tenantId, name: 'customer', value: n })
+    .onConflictDoUpdate({ target: [counters.tenantId, counters.name], set: { value: sql`${counters.value} + ${n}` } })
     .returning({ value: counters.value });
-  return `C${String(res[0].value).padStart(7, '0')}`;
+  const last = res[0].value;
+  return Array.from({ length: n }, (_, i) => `C${String(last - n + 1 + i).padStart(7, '0')}`);
+}
+
+/** Phone index rows of one customer (or one of its contacts) from its E.164 numbers. */
+export function phoneRows(tenantId: string, customerId: string, e164s: string[], contactId: string | null = null) {
+  return e164s.map((e, i) => {
+    const n = normalisePhone(e)!;
+    return { tenantId, customerId, contactId, e164: n.e164, digits: n.digits, reversed: [...n.digits].reverse().join(''), position: i };
+  });
 }
 
 /** Replace a customer's phone index rows (customer's own numbers and its contacts'). */
@@ -39,37 +57,44 @@ export async function writePhones(tx: DbOrTx, tenantId: string, customerId: stri
   await tx
     .delete(customerPhones)
     .where(and(eq(customerPhones.customerId, customerId), contactId ? eq(customerPhones.contactId, contactId) : isNull(customerPhones.contactId)));
-  const rows = e164s.map((e, i) => {
-    const n = normalisePhone(e)!;
-    return { tenantId, customerId, contactId, e164: n.e164, digits: n.digits, reversed: [...n.digits].reverse().join(''), position: i };
-  });
+  const rows = phoneRows(tenantId, customerId, e164s, contactId);
   if (rows.length) await tx.insert(customerPhones).values(rows);
 }
 
-/** Condition for the free-text search `q`: name (any part), phone (any 4+ digits), pinyin, initials, code, tag. */
-export function searchCondition(ctx: Ctx, q: string, opts: { phonesHidden: boolean }): SQL | undefined {
+/**
+ * Condition for the free-text search `q`: name (any part), phone (any 4+ digits), pinyin, initials, code, tag.
+ * A field hidden from the caller (PLAT-5) is not matched, so a search cannot probe its values.
+ */
+export function searchCondition(ctx: Ctx, q: string, opts: { phonesHidden: boolean; nameHidden?: boolean; tagsHidden?: boolean; codeHidden?: boolean }): SQL | undefined {
   const s = classifyQuery(q, searchDigits);
   if (!s) return undefined;
+  const no = sql`false`;
   const phoneMatch = (digits: string) =>
     opts.phonesHidden
-      ? sql`false`
+      ? no
       : sql`${customers.id} IN (SELECT p.customer_id FROM customer_phones p WHERE p.tenant_id = ${ctx.tenantId} AND ${
           digits.length >= 7
             ? sql`p.reversed LIKE ${`${[...digits].reverse().join('')}%`} OR p.digits LIKE ${`%${digits}%`}`
             : sql`p.digits LIKE ${`%${digits}%`}`
         })`;
+  const tagMatch = (tag: string) => (opts.tagsHidden ? no : sql`${customers.tags} @> ARRAY[${tag}]::text[]`);
   switch (s.kind) {
     case 'phone':
       return phoneMatch(s.digits);
     case 'code':
-      return eq(customers.code, s.code);
+      return opts.codeHidden ? no : eq(customers.code, s.code);
     case 'pinyin': {
       const like = `${s.term.replace(/[%_\\]/g, '')}%`;
-      return sql`(${customers.namePinyin} LIKE ${like} OR ${customers.nameInitials} LIKE ${like} OR (${gramsContain(queryGrams(s.term))} AND lower(${customers.name}) LIKE ${`%${s.term}%`}))`;
+      // Latin letters: pinyin, initials, a Latin name, or a Latin tag ("VIP") as typed.
+      const nameMatch = opts.nameHidden
+        ? no
+        : sql`(${customers.namePinyin} LIKE ${like} OR ${customers.nameInitials} LIKE ${like} OR (${gramsContain(queryGrams(s.term))} AND lower(${customers.name}) LIKE ${`%${q.trim().toLowerCase()}%`}))`;
+      return sql`(${nameMatch} OR ${tagMatch(q.trim())})`;
     }
     case 'text': {
       const escaped = s.term.replace(/[%_\\]/g, '\\$&');
-      return sql`((${gramsContain(s.grams)} AND lower(${customers.name}) LIKE ${`%${escaped.toLowerCase()}%`}) OR ${customers.tags} @> ARRAY[${s.term}]::text[])`;
+      const nameMatch = opts.nameHidden ? no : sql`(${gramsContain(s.grams)} AND lower(${customers.name}) LIKE ${`%${escaped.toLowerCase()}%`})`;
+      return sql`(${nameMatch} OR ${tagMatch(s.term)})`;
     }
   }
 }
@@ -95,6 +120,18 @@ export function selectWithNames(db: DbOrTx) {
     .leftJoin(orgUnits, eq(orgUnits.id, customers.storeId));
 }
 
+/** Ids of the customers in the caller's scope (deleted and merged ones too, their history stays), as a subquery. */
+export const scopedCustomerIds = (ctx: Ctx) => ctx.db.select({ id: customers.id }).from(customers).where(scopedWhere(ctx, customerFence));
+/** Ids of the contacts of those customers, as a subquery. */
+export const scopedContactIds = (ctx: Ctx) =>
+  ctx.db.select({ id: contacts.id }).from(contacts).where(and(eq(contacts.tenantId, ctx.tenantId), inArray(contacts.customerId, scopedCustomerIds(ctx))));
+
+/** Whether the caller may see this customer (attachments and other modules ask before touching one). */
+export async function isCustomerVisible(ctx: Ctx, id: string): Promise<boolean> {
+  const rows = await ctx.db.select({ id: customers.id }).from(customers).where(visibleWhere(ctx, eq(customers.id, id)));
+  return rows.length > 0;
+}
+
 export async function findVisible(ctx: Ctx, db: DbOrTx, id: string): Promise<CustomerRowWithNames | null> {
   const rows = await selectWithNames(db).where(visibleWhere(ctx, eq(customers.id, id)));
   return rows[0] ?? null;
@@ -103,33 +140,40 @@ export async function findVisible(ctx: Ctx, db: DbOrTx, id: string): Promise<Cus
 export type SortKey = 'createdAt' | 'updatedAt' | 'name';
 const SORT_COLS = { createdAt: customers.createdAt, updatedAt: customers.updatedAt, name: customers.name } as const;
 
-/** Keyset page: (sort value, id) after the cursor. Never OFFSET. */
+/**
+ * Keyset page: (sort value, id) after the cursor. Never OFFSET. Times go into the cursor at the database's full
+ * (microsecond) precision: a JS Date would cut them to milliseconds and skip rows stamped within one millisecond.
+ */
 export async function listPage(ctx: Ctx, where: SQL, sort: SortKey, order: 'asc' | 'desc', limit: number, cursor: [unknown, string] | null) {
   const col = SORT_COLS[sort];
-  const after = cursor
-    ? order === 'desc'
-      ? sql`(${col}, ${customers.id}) < (${sort === 'name' ? cursor[0] : new Date(String(cursor[0]))}, ${cursor[1]})`
-      : sql`(${col}, ${customers.id}) > (${sort === 'name' ? cursor[0] : new Date(String(cursor[0]))}, ${cursor[1]})`
-    : undefined;
+  const value = cursor ? (sort === 'name' ? sql`${cursor[0]}` : sql`${String(cursor[0])}::timestamptz`) : null;
+  const after = cursor ? (order === 'desc' ? sql`(${col}, ${customers.id}) < (${value}, ${cursor[1]})` : sql`(${col}, ${customers.id}) > (${value}, ${cursor[1]})`) : undefined;
   const dir = order === 'desc' ? desc : asc;
-  const rows = await selectWithNames(ctx.db)
+  const sortKey = sort === 'name' ? customers.name : sql<string>`to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+  const rows = await ctx.db
+    .select({ ...listColumns, sortKey })
+    .from(customers)
+    .leftJoin(users, eq(users.id, customers.ownerId))
+    .leftJoin(orgUnits, eq(orgUnits.id, customers.storeId))
     .where(after ? and(where, after) : where)
     .orderBy(dir(col), dir(customers.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  const nextCursor =
-    rows.length > limit && last
-      ? Buffer.from(JSON.stringify([sort === 'name' ? last.name : (last[sort] as Date).toISOString(), last.id])).toString('base64url')
-      : null;
+  const nextCursor = rows.length > limit && last ? Buffer.from(JSON.stringify([last.sortKey, last.id])).toString('base64url') : null;
   return { rows: page, nextCursor };
 }
 
-export function decodeCursor(c: string | undefined): [unknown, string] | null {
+/** A cursor made by `listPage` for this sort, or null: the sort value must be a string (a name, or an ISO time for time sorts). */
+export function decodeCursor(c: string | undefined, sort: SortKey = 'createdAt'): [unknown, string] | null {
   if (!c) return null;
   try {
     const v = JSON.parse(Buffer.from(c, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && v.length === 2 && typeof v[1] === 'string' && /^[0-9a-f-]{36}$/.test(v[1])) return [v[0], v[1]];
+    if (!Array.isArray(v) || v.length !== 2 || typeof v[0] !== 'string' || typeof v[1] !== 'string') return null;
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v[1])) return null;
+    if (sort !== 'name' && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(v[0])) return null;
+    if (sort !== 'name' && Number.isNaN(Date.parse(v[0].replace(/(\.\d{3})\d+Z$/, '$1Z')))) return null;
+    return [v[0], v[1]];
   } catch {}
   return null;
 }
@@ -149,14 +193,6 @@ export async function customersWithPhones(db: DbOrTx, tenantId: string, e164s: s
     .from(customerPhones)
     .innerJoin(customers, eq(customers.id, customerPhones.customerId))
     .where(and(eq(customerPhones.tenantId, tenantId), inArray(customerPhones.e164, e164s), live(), excludeId ? ne(customers.id, excludeId) : undefined));
-}
-
-export async function customersWithName(db: DbOrTx, tenantId: string, name: string, excludeId?: string) {
-  return db
-    .select({ id: customers.id, name: customers.name, phones: customers.phones, storeId: customers.storeId, ownerId: customers.ownerId })
-    .from(customers)
-    .where(and(eq(customers.tenantId, tenantId), eq(customers.name, name), live(), excludeId ? ne(customers.id, excludeId) : undefined))
-    .limit(50);
 }
 
 export async function listContacts(ctx: Ctx, db: DbOrTx, customerId: string) {

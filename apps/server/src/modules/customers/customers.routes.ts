@@ -1,16 +1,25 @@
 import { z } from 'zod';
-import { Contact, CreateContact, CreateCustomer, Customer, CustomerListQuery, OkResponse, UpdateContact, UpdateCustomer, pageOf } from '@jiake/shared';
+import { Contact, CreateContact, CreateCustomer, CustomerListQuery, OkResponse, UpdateContact, UpdateCustomer, VisibleCustomer, pageOf } from '@jiake/shared';
 import type { RouteModule } from '../../platform/http/types.ts';
 import { AuditRow } from '../../platform/audit/audit.routes.ts';
+import { registerAuditScope } from '../../platform/audit/audit.service.ts';
+import { scopedContactIds, scopedCustomerIds } from './customers.repository.ts';
 import * as svc from './customers.service.ts';
+import { dedupeRoutes } from './dedupe.routes.ts';
+import { poolRoutes } from './pool.routes.ts';
 
 const IdParams = z.object({ id: z.uuid() });
 const ContactParams = z.object({ id: z.uuid(), contactId: z.uuid() });
 /** Field rules may remove fields from a customer, so the response schema lets every field be absent. */
-const CustomerOut = Customer.partial().extend({ id: z.string() });
+const CustomerOut = VisibleCustomer;
 const Customer360 = CustomerOut.extend({ contacts: z.array(Contact.partial().extend({ id: z.string() })) });
 
-export const customerRoutes: RouteModule = (app) => {
+export const customerRoutes: RouteModule = (app, deps) => {
+  // The audit trail shows a scoped caller the history of its own customers and their contacts only.
+  registerAuditScope('customer', scopedCustomerIds);
+  registerAuditScope('contact', scopedContactIds);
+  dedupeRoutes(app, deps);
+  poolRoutes(app, deps);
   app.get('/api/v1/customers', {
     config: { permission: 'customers:view', redact: 'customer' },
     schema: {

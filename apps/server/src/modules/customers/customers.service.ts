@@ -1,6 +1,6 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { CreateContact, CreateCustomerInput, CustomerListQuery, UpdateContact, UpdateCustomerInput, FieldIssue } from '@jiake/shared';
+import type { CreateContact, CreateCustomerInput, CustomerExportFilter, CustomerListQuery, UpdateContact, UpdateCustomerInput, FieldIssue } from '@jiake/shared';
 import type { Ctx } from '../../platform/http/context.ts';
 import { can, fieldAccess } from '../../platform/http/context.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
@@ -9,12 +9,14 @@ import { deleteScoped, insertScoped, unitWithinScope, updateScoped } from '../..
 import { assertVisible, assertWritable, hiddenFields } from '../../platform/access/field-security.ts';
 import { assertCustomValues, listDefs } from '../../platform/custom-fields/custom-fields.service.ts';
 import { entityHistory } from '../../platform/audit/audit.service.ts';
-import { normalisePhone } from '../../platform/phone.ts';
+import { maskPhone, normalisePhone } from '../../platform/phone.ts';
 import { users } from '../../platform/tenancy/tenancy.tables.ts';
 import { contacts, customers } from './customers.tables.ts';
 import { toCustomerDto, type CustomerRow } from './customers.dto.ts';
 import * as repo from './customers.repository.ts';
 import { findDuplicatesFor } from './duplicates.ts';
+import { mergedLineage } from './dedupe.repository.ts';
+import { LunarMonth, LunarYear } from 'lunar-typescript';
 
 /** Phones in any common format → E.164, deduplicated, with per-index issues. */
 export function normalisePhones(phones: string[], path = 'body.phones'): { e164s: string[]; issues: FieldIssue[] } {
@@ -28,6 +30,12 @@ export function normalisePhones(phones: string[], path = 'body.phones'): { e164s
   return { e164s, issues };
 }
 
+/** Where a new customer goes when no store is given: the creator's unit; none for the head office and the system. */
+export function defaultStoreId(ctx: Ctx): string | null {
+  if (ctx.actor.kind === 'system') return null;
+  return ctx.scope.kind === 'tenant' && ctx.actor.unitPath.split('/').filter(Boolean).length === 1 ? null : ctx.actor.unitId;
+}
+
 /** Check owner and store against the caller's scope; a store user creates in its own store by default. */
 async function resolveAssignment(ctx: Ctx, tx: DbOrTx, input: { ownerId?: string | null; storeId?: string | null }, isCreate: boolean) {
   const out: { ownerId?: string | null; storeId?: string | null } = {};
@@ -35,7 +43,7 @@ async function resolveAssignment(ctx: Ctx, tx: DbOrTx, input: { ownerId?: string
     if (!(await unitWithinScope(ctx, tx, input.storeId))) throw invalid([issue('body.storeId', 'not_found', 'store not found')]);
     out.storeId = input.storeId;
   } else if (input.storeId === null) out.storeId = null;
-  else if (isCreate) out.storeId = ctx.actor.kind === 'system' ? null : ctx.scope.kind === 'tenant' && ctx.actor.unitPath.split('/').filter(Boolean).length === 1 ? null : ctx.actor.unitId;
+  else if (isCreate) out.storeId = defaultStoreId(ctx);
   if (input.ownerId) {
     const [u] = await tx.select({ id: users.id }).from(users).where(and(eq(users.tenantId, ctx.tenantId), eq(users.id, input.ownerId)));
     if (!u) throw invalid([issue('body.ownerId', 'not_found', 'owner not found')]);
@@ -45,16 +53,41 @@ async function resolveAssignment(ctx: Ctx, tx: DbOrTx, input: { ownerId?: string
   return out;
 }
 
-function birthdayColumns(b: CreateCustomerInput['birthday']) {
+const isDefaultValue = (v: unknown) =>
+  v === undefined || v === null || v === 'none' || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0);
+
+export function birthdayColumns(b: CreateCustomerInput['birthday']) {
   return b
     ? { birthday: b, birthdayCalendar: b.calendar, birthdayMonth: b.month, birthdayDay: b.day }
     : { birthday: null, birthdayCalendar: null, birthdayMonth: null, birthdayDay: null };
 }
 
+const SOLAR_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * A birthday that exists: a solar date (Feb 29 only in a leap year when the year is known), or a lunar date whose
+ * month (leap month included) and day exist in that lunar year when the year is known.
+ */
+export function birthdayIssues(b: CreateCustomerInput['birthday'], path = 'body.birthday'): FieldIssue[] {
+  if (!b) return [];
+  if (b.calendar === 'solar') {
+    const max = b.year ? new Date(Date.UTC(b.year, b.month, 0)).getUTCDate() : SOLAR_DAYS[b.month - 1];
+    return b.day > max ? [issue(`${path}.day`, 'invalid_date', `this month has ${max} days`)] : [];
+  }
+  if (!b.year) return [];
+  if (b.leapMonth && LunarYear.fromYear(b.year).getLeapMonth() !== b.month) {
+    return [issue(`${path}.leapMonth`, 'invalid_date', `lunar year ${b.year} has no leap month ${b.month}`)];
+  }
+  const days = LunarMonth.fromYm(b.year, b.leapMonth ? -b.month : b.month)?.getDayCount() ?? 30;
+  return b.day > days ? [issue(`${path}.day`, 'invalid_date', `this lunar month has ${days} days`)] : [];
+}
+
 export async function createCustomer(ctx: Ctx, input: CreateCustomerInput) {
   const { ignoreDuplicates, phones, customFields, birthday, ...rest } = input;
-  assertWritable(ctx, 'customer', Object.fromEntries(Object.entries(input).filter(([k, v]) => v !== undefined && !['kind', 'name', 'ignoreDuplicates', 'phones', 'tags', 'hobbies', 'listStatus', 'customFields'].includes(k))));
+  // Read-only fields may not be set on create either; defaults filled in by the schema do not count.
+  assertWritable(ctx, 'customer', Object.fromEntries(Object.entries(input).filter(([k, v]) => !['ignoreDuplicates', 'kind', 'name'].includes(k) && !isDefaultValue(v))));
   const { e164s, issues } = normalisePhones(phones);
+  issues.push(...birthdayIssues(birthday));
   if (issues.length) throw invalid(issues);
   return ctx.db.transaction(async (tx) => {
     const defs = await listDefs({ tenantId: ctx.tenantId, db: tx }, 'customer');
@@ -90,13 +123,18 @@ export async function getCustomer(ctx: Ctx, id: string) {
 }
 
 export async function updateCustomer(ctx: Ctx, id: string, input: UpdateCustomerInput) {
-  assertWritable(ctx, 'customer', input as Record<string, unknown>);
   const { phones, customFields, birthday, ...rest } = input;
-  const norm = phones ? normalisePhones(phones) : null;
-  if (norm?.issues.length) throw invalid(norm.issues);
+  const birthIssues = birthdayIssues(birthday);
+  if (birthIssues.length) throw invalid(birthIssues);
   return ctx.db.transaction(async (tx) => {
     const current = await tx.select().from(customers).where(repo.visibleWhere(ctx, eq(customers.id, id))).for('update');
     if (!current[0]) throw notFound('customer');
+    // A form sends back what it showed: masked numbers stand for the numbers they mask.
+    const norm = phones ? normalisePhones(unmaskPhones(phones, current[0].phones)) : null;
+    if (norm?.issues.length) throw invalid(norm.issues);
+    // Read-only fields may be sent back unchanged; only a change is refused.
+    const resolved: Record<string, unknown> = { ...input, ...(norm ? { phones: norm.e164s } : {}) };
+    assertWritable(ctx, 'customer', Object.fromEntries(Object.entries(resolved).filter(([k, v]) => !sameValue(v, (current[0] as Record<string, unknown>)[k]))));
     const patch: Record<string, unknown> = { ...rest, lastTouchedAt: ctx.now() };
     Object.assign(patch, await resolveAssignment(ctx, tx, rest, false));
     if (birthday !== undefined) Object.assign(patch, birthdayColumns(birthday));
@@ -113,6 +151,13 @@ export async function updateCustomer(ctx: Ctx, id: string, input: UpdateCustomer
   });
 }
 
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/** Replace masked entries (138****5678) by the stored number they mask; anything else passes through. */
+export function unmaskPhones(phones: string[], stored: string[]): string[] {
+  return phones.map((p) => (p.includes('*') ? (stored.find((e) => maskPhone(e) === p.trim()) ?? p) : p));
+}
+
 /** Soft delete: the record leaves every list and search; its history stays. */
 export async function deleteCustomer(ctx: Ctx, id: string) {
   await ctx.db.transaction(async (tx) => {
@@ -120,19 +165,24 @@ export async function deleteCustomer(ctx: Ctx, id: string) {
   });
 }
 
-export async function listCustomers(ctx: Ctx, q: z.infer<typeof CustomerListQuery>) {
+/** Scope + filters + search of the customer list (shared by the list and exports); hidden fields cannot be filtered or sorted by. */
+export async function customerListWhere(ctx: Ctx, q: z.infer<typeof CustomerExportFilter>): Promise<SQL> {
   const cfFilters = Object.entries(q).filter(([k]) => k.startsWith('cf_'));
   assertVisible(ctx, 'customer', [
-    ...(q.sort === 'name' ? ['name'] : []),
+    ...(q.sort !== 'createdAt' ? [q.sort] : []),
     ...(q.tag ? ['tags'] : []),
     ...(q.storeId ? ['storeId'] : []),
-    ...(q.ownerId ? ['ownerId'] : []),
+    ...(q.ownerId || q.pool ? ['ownerId'] : []),
+    ...(q.kind ? ['kind'] : []),
     ...(q.source ? ['source'] : []),
     ...(q.listStatus ? ['listStatus'] : []),
     ...(cfFilters.length ? ['customFields'] : []),
   ]);
+  const hidden = new Set(hiddenFields(ctx, 'customer'));
   const conds: (SQL | undefined)[] = [
-    q.q ? repo.searchCondition(ctx, q.q, { phonesHidden: hiddenFields(ctx, 'customer').includes('phones') }) : undefined,
+    q.q
+      ? repo.searchCondition(ctx, q.q, { phonesHidden: hidden.has('phones'), nameHidden: hidden.has('name'), tagsHidden: hidden.has('tags'), codeHidden: hidden.has('code') })
+      : undefined,
     q.tag ? sql`${customers.tags} @> ARRAY[${q.tag}]::text[]` : undefined,
     q.storeId ? eq(customers.storeId, q.storeId) : undefined,
     q.ownerId ? eq(customers.ownerId, q.ownerId) : undefined,
@@ -142,8 +192,12 @@ export async function listCustomers(ctx: Ctx, q: z.infer<typeof CustomerListQuer
     q.pool === 'true' ? sql`${customers.ownerId} IS NULL` : q.pool === 'false' ? sql`${customers.ownerId} IS NOT NULL` : undefined,
     ...(await customFieldFilters(ctx, cfFilters)),
   ];
-  const where = repo.visibleWhere(ctx, ...conds);
-  const cursor = repo.decodeCursor(q.cursor);
+  return repo.visibleWhere(ctx, ...conds);
+}
+
+export async function listCustomers(ctx: Ctx, q: z.infer<typeof CustomerListQuery>) {
+  const where = await customerListWhere(ctx, q);
+  const cursor = repo.decodeCursor(q.cursor, q.sort);
   if (q.cursor && !cursor) throw invalid([issue('query.cursor', 'invalid_cursor', 'invalid cursor')]);
   const [{ rows, nextCursor }, count] = await Promise.all([
     repo.listPage(ctx, where, q.sort, q.order, q.limit, cursor),
@@ -183,8 +237,10 @@ export async function revealPhones(ctx: Ctx, id: string) {
 export async function customerHistory(ctx: Ctx, id: string) {
   const row = await repo.findVisible(ctx, ctx.db, id);
   if (!row) throw notFound('customer');
-  const contactIds = (await repo.listContacts(ctx, ctx.db, id)).map((c) => c.id);
-  const [own, ofContacts] = await Promise.all([entityHistory(ctx, 'customer', [id]), contactIds.length ? entityHistory(ctx, 'contact', contactIds) : []]);
+  // A merge keeps all history (CUS-6): the customers merged into this one, at any depth, and the contacts it took over.
+  const [contactRows, mergedIds] = await Promise.all([repo.listContacts(ctx, ctx.db, id), mergedLineage(ctx.db, ctx.tenantId, id)]);
+  const contactIds = contactRows.map((c) => c.id);
+  const [own, ofContacts] = await Promise.all([entityHistory(ctx, 'customer', [id, ...mergedIds]), contactIds.length ? entityHistory(ctx, 'contact', contactIds) : []]);
   return { items: [...own, ...ofContacts].sort((a, b) => b.id - a.id) };
 }
 
@@ -199,8 +255,15 @@ export const toContactDto = (c: ContactRow) => ({
 async function checkReportsTo(tx: DbOrTx, customerId: string, reportsToId: string | null | undefined, selfId?: string) {
   if (!reportsToId) return;
   if (reportsToId === selfId) throw invalid([issue('body.reportsToId', 'cycle', 'a contact cannot report to itself')]);
-  const [c] = await tx.select({ id: contacts.id }).from(contacts).where(and(eq(contacts.id, reportsToId), eq(contacts.customerId, customerId)));
-  if (!c) throw invalid([issue('body.reportsToId', 'not_found', 'the contact reported to must belong to the same customer')]);
+  const chain = await tx.select({ id: contacts.id, reportsToId: contacts.reportsToId }).from(contacts).where(eq(contacts.customerId, customerId));
+  const up = new Map(chain.map((c) => [c.id, c.reportsToId]));
+  if (!up.has(reportsToId)) throw invalid([issue('body.reportsToId', 'not_found', 'the contact reported to must belong to the same customer')]);
+  // Walk up from the new manager: meeting this contact again would close a reporting cycle.
+  const seen = new Set<string>();
+  for (let at: string | null | undefined = reportsToId; at && !seen.has(at); at = up.get(at)) {
+    if (at === selfId) throw invalid([issue('body.reportsToId', 'cycle', 'this would make a reporting cycle')]);
+    seen.add(at);
+  }
 }
 
 export async function addContact(ctx: Ctx, customerId: string, input: z.infer<typeof CreateContact>) {

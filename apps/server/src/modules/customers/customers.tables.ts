@@ -75,6 +75,10 @@ export const customers = pgTable(
     index('customers_pinyin').on(t.tenantId, sql`${t.namePinyin} text_pattern_ops`),
     index('customers_initials').on(t.tenantId, sql`${t.nameInitials} text_pattern_ops`),
     index('customers_custom').using('gin', sql`${t.customFields} jsonb_path_ops`),
+    // CUS-6: duplicate checks by exact name, a survivor's merged lineage, and the pool's idle rule.
+    index('customers_tenant_name').on(t.tenantId, t.name),
+    index('customers_merged_into').on(t.tenantId, t.mergedIntoId).where(sql`${t.mergedIntoId} IS NOT NULL`),
+    index('customers_owned_idle').on(t.tenantId, t.lastTouchedAt).where(sql`${t.ownerId} IS NOT NULL AND ${t.deletedAt} IS NULL AND ${t.mergedIntoId} IS NULL`),
   ],
 );
 

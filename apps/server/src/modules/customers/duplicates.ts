@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../../platform/db/client.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { normalisePhone } from '../../platform/phone.ts';
-import * as repo from './customers.repository.ts';
+import { duplicateCandidates } from './dedupe.repository.ts';
 
 export interface DuplicateHit {
   /** Null when the existing customer is outside the caller's scope: its existence is told, not its identity. */
@@ -10,49 +10,46 @@ export interface DuplicateHit {
   reason: 'samePhone' | 'sameNameSimilarPhone';
 }
 
-/** Edit distance ≤ 1 between two digit strings of equal length, or one digit added/dropped. */
+/** Edit distance ≤ 1 between two digit strings: one digit changed, added or dropped, or two neighbours swapped. */
 export function similarDigits(a: string, b: string): boolean {
   if (a === b) return true;
   if (Math.abs(a.length - b.length) > 1) return false;
   if (a.length === b.length) {
-    let diff = 0;
-    for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && ++diff > 1) return false;
-    if (diff === 1) return true;
+    const at: number[] = [];
+    for (let i = 0; i < a.length && at.length <= 2; i++) if (a[i] !== b[i]) at.push(i);
+    if (at.length === 1) return true;
     // one adjacent transposition
-    for (let i = 0; i + 1 < a.length; i++) if (a[i] !== b[i]) return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
-    return false;
+    return at.length === 2 && at[1] === at[0] + 1 && a[at[0]] === b[at[1]] && a[at[1]] === b[at[0]];
   }
   const [s, l] = a.length < b.length ? [a, b] : [b, a];
   for (let i = 0; i < l.length; i++) if (l.slice(0, i) + l.slice(i + 1) === s) return true;
   return false;
 }
 
-function digitsOf(e164: string) {
+export function digitsOf(e164: string) {
   return normalisePhone(e164)?.digits ?? e164.replace(/\D/g, '');
 }
 
-/** Likely duplicates of a new or changed customer (CUS-6): same phone, or same name with a similar phone. */
+/** Whether two lists of E.164 numbers hold a pair that is similar (distance ≤ 1); `strict` leaves identical pairs out. */
+export function similarPhones(a: string[], b: string[], strict = false): boolean {
+  const bd = b.map(digitsOf);
+  return a.map(digitsOf).some((x) => bd.some((y) => (!strict || x !== y) && similarDigits(x, y)));
+}
+
+/**
+ * Likely duplicates of a new or changed customer (CUS-6): same phone (own or a contact's), or same name with a
+ * similar phone. One query; customers out of the caller's scope are told without identity.
+ */
 export async function findDuplicatesFor(
   ctx: Ctx,
   tx: DbOrTx,
   c: { name: string; e164s: string[]; excludeId?: string },
 ): Promise<DuplicateHit[]> {
-  const hits = new Map<string, DuplicateHit['reason']>();
-  for (const r of await repo.customersWithPhones(tx, ctx.tenantId, c.e164s, c.excludeId)) hits.set(r.id, 'samePhone');
-  if (c.e164s.length) {
-    const mine = c.e164s.map(digitsOf);
-    for (const r of await repo.customersWithName(tx, ctx.tenantId, c.name, c.excludeId)) {
-      if (hits.has(r.id)) continue;
-      if (r.phones.some((p) => mine.some((m) => similarDigits(m, digitsOf(p))))) hits.set(r.id, 'sameNameSimilarPhone');
-    }
-  }
-  if (!hits.size) return [];
-  const visible = new Set<string>();
-  for (const id of hits.keys()) if (await repo.findVisible(ctx, tx, id)) visible.add(id);
-  const names = new Map((await repo.customersWithName(tx, ctx.tenantId, c.name)).map((r) => [r.id, r.name]));
   const out: DuplicateHit[] = [];
-  for (const [id, reason] of hits) {
-    out.push(visible.has(id) ? { customerId: id, name: names.get(id) ?? (await repo.findVisible(ctx, tx, id))?.name ?? null, reason } : { customerId: null, name: null, reason });
+  for (const r of await duplicateCandidates(ctx, tx, c)) {
+    const reason = r.samePhone ? 'samePhone' : r.name === c.name && similarPhones(c.e164s, r.phones) ? 'sameNameSimilarPhone' : null;
+    if (!reason) continue;
+    out.push(r.visible ? { customerId: r.id, name: r.name, reason } : { customerId: null, name: null, reason });
   }
   return out.slice(0, 20);
 }

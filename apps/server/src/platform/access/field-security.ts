@@ -28,11 +28,20 @@ function maskValue(v: unknown): unknown {
   return typeof v === 'string' ? maskPhone(v) : v;
 }
 
+/** Fields hidden together with a field of another object: a contact's phones are the customer's phones too. */
+const HIDDEN_WITH: Record<string, Record<string, string>> = {
+  contact: { phones: 'customer.phones' },
+};
+
 export function hiddenFields(ctx: Ctx, object: string): string[] {
   const prefix = `${object}.`;
-  return Object.entries(ctx.fieldRules)
+  const own = Object.entries(ctx.fieldRules)
     .filter(([k, v]) => k.startsWith(prefix) && v === 'hidden')
     .map(([k]) => k.slice(prefix.length));
+  const inherited = Object.entries(HIDDEN_WITH[object] ?? {})
+    .filter(([f, rule]) => ctx.fieldRules[rule] === 'hidden' && !own.includes(f))
+    .map(([f]) => f);
+  return [...own, ...inherited];
 }
 
 /** Apply hidden/mask rules to one record of `object`. Hidden fields are removed; phones masked unless revealed. */

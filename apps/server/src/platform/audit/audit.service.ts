@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, lt, lte, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, lte, notInArray, or, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Ctx } from '../http/context.ts';
 import { redactChanges } from '../access/field-security.ts';
 import { auditLog } from './audit.tables.ts';
@@ -21,6 +21,25 @@ const toDto = (ctx: Ctx, r: Row) => ({
   requestId: r.requestId,
 });
 
+/**
+ * The ids of one entity type a caller may see (a subquery), registered by the module that owns the entity. A caller
+ * whose data scope is narrower than the tenant sees the trail of those records only (PLAT-4): a regional manager
+ * reads the history of the region's customers, not the whole tenant's. Entity types without a scope (roles, units,
+ * custom fields …) are tenant-wide settings and stay visible to anyone with audit:view.
+ */
+export type AuditEntityScope = (ctx: Ctx) => SQLWrapper;
+const ENTITY_SCOPES = new Map<string, AuditEntityScope>();
+
+export function registerAuditScope(entityType: string, visibleIds: AuditEntityScope) {
+  ENTITY_SCOPES.set(entityType, visibleIds);
+}
+
+function scopeCondition(ctx: Ctx): SQL | undefined {
+  if (ctx.scope.kind === 'tenant' || ENTITY_SCOPES.size === 0) return undefined;
+  const scoped = [...ENTITY_SCOPES].map(([type, ids]) => and(eq(auditLog.entityType, type), inArray(auditLog.entityId, ids(ctx))));
+  return or(notInArray(auditLog.entityType, [...ENTITY_SCOPES.keys()]), ...scoped);
+}
+
 export async function listAudit(
   ctx: Ctx,
   q: { action?: string; entityType?: string; entityId?: string; actorId?: string; from?: string; to?: string; limit: number; cursor?: number },
@@ -34,6 +53,7 @@ export async function listAudit(
     q.from ? gte(auditLog.at, new Date(q.from)) : undefined,
     q.to ? lte(auditLog.at, new Date(q.to)) : undefined,
     q.cursor ? lt(auditLog.id, q.cursor) : undefined,
+    scopeCondition(ctx),
   ];
   const rows = await ctx.db.select().from(auditLog).where(and(...conds)).orderBy(desc(auditLog.id)).limit(q.limit + 1);
   const page = rows.slice(0, q.limit);

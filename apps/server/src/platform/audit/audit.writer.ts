@@ -12,6 +12,8 @@ export interface AuditEntry {
 export interface AuditWriter {
   /** Write one audit row with the caller's transaction, so it commits or rolls back with the change. */
   record(tx: DbOrTx, entry: AuditEntry): Promise<void>;
+  /** Many rows in one statement (bulk changes: one row per record, one round trip per batch). */
+  recordMany(tx: DbOrTx, entries: AuditEntry[]): Promise<void>;
 }
 
 interface Who {
@@ -24,21 +26,25 @@ interface Who {
 }
 
 export function auditWriter(who: Who): AuditWriter {
+  const row = (entry: AuditEntry) => ({
+    tenantId: who.tenantId,
+    actorId: who.actorId,
+    actorKind: who.actorKind,
+    actorName: who.actorName,
+    ip: who.ip,
+    requestId: who.requestId,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId ?? null,
+    changes: entry.changes ?? [],
+    meta: entry.meta ?? {},
+  });
   return {
     async record(tx, entry) {
-      await tx.insert(auditLog).values({
-        tenantId: who.tenantId,
-        actorId: who.actorId,
-        actorKind: who.actorKind,
-        actorName: who.actorName,
-        ip: who.ip,
-        requestId: who.requestId,
-        action: entry.action,
-        entityType: entry.entityType,
-        entityId: entry.entityId ?? null,
-        changes: entry.changes ?? [],
-        meta: entry.meta ?? {},
-      });
+      await tx.insert(auditLog).values(row(entry));
+    },
+    async recordMany(tx, entries) {
+      if (entries.length) await tx.insert(auditLog).values(entries.map(row));
     },
   };
 }

@@ -31,7 +31,7 @@ export async function login(db: Db, input: LoginInput): Promise<{ token: string;
   const since = new Date(input.now.getTime() - IP_WINDOW_MS);
   const [ipFails] = await db.select({ n: count() }).from(loginAttempts).where(and(eq(loginAttempts.ip, input.ip), gt(loginAttempts.at, since)));
   if ((ipFails?.n ?? 0) >= MAX_IP_FAILURES) {
-    throw new AppError('too_many_attempts', 'too many failed logins from this address', { headers: { 'retry-after': '900' } });
+    throw new AppError('too_many_attempts', 'too many failed logins from this address', { headers: { 'retry-after': '900' }, params: { retryAfter: 900 } });
   }
   const [row] = await db
     .select({ user: users, tenantCode: tenants.code })

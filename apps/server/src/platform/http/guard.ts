@@ -48,6 +48,21 @@ export function buildCtx(db: Db, p: Principal, req: Pick<FastifyRequest, 'id' | 
   };
 }
 
+/** One registered /api/v1 route, as declared (for the generated isolation walker and the architecture test). */
+export interface ApiRoute {
+  method: string;
+  url: string;
+  config: { permission?: string; public?: boolean; authenticated?: boolean; redact?: string };
+  schema: { body?: unknown; querystring?: unknown; params?: unknown; response?: Record<string, unknown>; hide?: boolean } | undefined;
+  handler: (...args: never[]) => unknown;
+}
+const registries = new WeakMap<object, ApiRoute[]>();
+
+/** Every /api/v1 route registered on an app built with `registerGuard` (HEAD twins of GET routes left out). */
+export function apiRoutes(app: FastifyInstance): readonly ApiRoute[] {
+  return registries.get(app) ?? [];
+}
+
 /**
  * Declared once for every route: start-up fails for an /api route that names neither a permission nor `public`;
  * each request is authenticated (session cookie or API key) and checked before its handler runs.
@@ -55,12 +70,18 @@ export function buildCtx(db: Db, p: Principal, req: Pick<FastifyRequest, 'id' | 
 export function registerGuard(app: FastifyInstance, db: Db, now: () => Date) {
   app.decorateRequest('ctx', null as unknown as Ctx);
   app.decorateRequest('principal', null);
+  const registry: ApiRoute[] = [];
+  registries.set(app, registry);
 
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/v1')) return;
     const c = route.config as { permission?: string; public?: boolean; authenticated?: boolean } | undefined;
     if (!c?.permission && !c?.public && !c?.authenticated) {
       throw new Error(`route ${route.method} ${route.url} declares neither a permission nor public`);
+    }
+    for (const method of [route.method].flat()) {
+      if (method === 'HEAD') continue;
+      registry.push({ method, url: route.url, config: c, schema: route.schema as ApiRoute['schema'], handler: route.handler as ApiRoute['handler'] });
     }
   });
 

@@ -3,6 +3,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { RouteModule } from '../http/types.ts';
 import { notFound } from '../http/errors.ts';
 import { jobs } from './jobs.tables.ts';
+import { findOwnJob } from './jobs.repository.ts';
 
 export const JobDto = z.object({
   id: z.string(),
@@ -36,7 +37,7 @@ export const jobRoutes: RouteModule = (app) => {
     config: { permission: 'jobs:view' },
     schema: { tags: ['jobs'], summary: 'One job with its progress and result', params: z.object({ id: z.uuid() }), response: { 200: JobDto } },
     handler: async (req) => {
-      const [j] = await req.ctx.db.select().from(jobs).where(and(eq(jobs.tenantId, req.ctx.tenantId), eq(jobs.id, req.params.id), eq(jobs.createdBy, req.ctx.actor.id)));
+      const j = await findOwnJob(req.ctx, req.params.id);
       if (!j) throw notFound('job');
       return toJobDto(j);
     },

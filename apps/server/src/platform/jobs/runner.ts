@@ -12,6 +12,17 @@ export interface JobHelpers {
 }
 export type JobHandler = (ctx: Ctx, job: JobRow, h: JobHelpers) => Promise<Record<string, unknown>>;
 
+/** A periodic task (an idle rule, a sweep): gets the injected clock's time. */
+export type PeriodicTask = (now: Date) => Promise<unknown>;
+interface Periodic {
+  intervalMs: number;
+  fn: PeriodicTask;
+  timer: NodeJS.Timeout | null;
+  running: Promise<unknown> | null;
+}
+/** First key of the two-key advisory locks that keep a periodic task to one instance at a time. */
+const PERIODIC_LOCK_SPACE = 727002;
+
 const STALE_AFTER_MS = 120_000;
 const MAX_ATTEMPTS = 3;
 
@@ -22,11 +33,16 @@ const MAX_ATTEMPTS = 3;
  */
 export class JobRunner {
   private handlers = new Map<string, JobHandler>();
+  private periodic = new Map<string, Periodic>();
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = true;
 
-  constructor(private db: Db, private now: () => Date) {}
+  /**
+   * `onlyTenants` limits this runner to some tenants' jobs. Tests use it: test files share one database, and one
+   * file must not run (or reclaim as stale) another file's jobs.
+   */
+  constructor(private db: Db, private now: () => Date, private opts: { onlyTenants?: () => string[] } = {}) {}
 
   register(kind: string, handler: JobHandler) {
     this.handlers.set(kind, handler);
@@ -41,16 +57,51 @@ export class JobRunner {
     return row;
   }
 
+  /**
+   * Run `fn` every `intervalMs` while the runner is started (first run after min(interval, 1 min)).
+   * A PostgreSQL advisory lock held for the run keeps it to one instance at a time; the others skip that tick.
+   */
+  every(name: string, intervalMs: number, fn: PeriodicTask) {
+    this.periodic.set(name, { intervalMs, fn, timer: null, running: null });
+  }
+
+  /** Run one periodic task now under its lock (tests, admin triggers). Answers false when another instance holds it. */
+  async runPeriodic(name: string): Promise<boolean> {
+    const task = this.periodic.get(name);
+    if (!task) throw new Error(`no periodic task ${name}`);
+    return this.db.transaction(async (tx) => {
+      const res = await tx.execute<{ ok: boolean }>(sql`SELECT pg_try_advisory_xact_lock(${PERIODIC_LOCK_SPACE}, hashtext(${name})) AS ok`);
+      if (!res.rows[0]?.ok) return false;
+      await task.fn(this.now());
+      return true;
+    });
+  }
+
+  private schedulePeriodic(name: string, task: Periodic, delayMs: number) {
+    task.timer = setTimeout(() => {
+      if (this.stopped) return;
+      task.running = this.runPeriodic(name)
+        .catch((err) => console.error(`periodic ${name}:`, err))
+        .finally(() => {
+          task.running = null;
+          if (!this.stopped) this.schedulePeriodic(name, task, task.intervalMs);
+        });
+    }, delayMs);
+    task.timer.unref();
+  }
+
   start(intervalMs = 1000) {
     this.stopped = false;
     this.timer = setInterval(() => this.kick(), intervalMs);
     this.timer.unref();
+    for (const [name, task] of this.periodic) this.schedulePeriodic(name, task, Math.min(task.intervalMs, 60_000));
   }
 
   async stop() {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
-    await this.running;
+    for (const task of this.periodic.values()) if (task.timer) clearTimeout(task.timer);
+    await Promise.all([this.running, ...[...this.periodic.values()].map((t) => t.running)]);
   }
 
   private kick() {
@@ -62,18 +113,22 @@ export class JobRunner {
     });
   }
 
-  /** Run queued jobs until none is left (tests call this directly). */
-  async drain(): Promise<number> {
+  /**
+   * Run queued jobs until none is left (tests call this directly); with `tenantId`, only that tenant's jobs.
+   */
+  async drain(tenantId?: string): Promise<number> {
+    const tenants = tenantId ? [tenantId] : this.opts.onlyTenants?.();
+    if (tenants && !tenants.length) return 0;
     let n = 0;
     for (;;) {
-      const job = await this.claim();
+      const job = await this.claim(tenants);
       if (!job) return n;
       await this.execute(job);
       n++;
     }
   }
 
-  private async claim(): Promise<JobRow | null> {
+  private async claim(tenants?: string[]): Promise<JobRow | null> {
     const kinds = [...this.handlers.keys()];
     if (!kinds.length) return null;
     const now = this.now();
@@ -82,6 +137,7 @@ export class JobRunner {
        WHERE id = (SELECT id FROM jobs
                     WHERE (status = 'queued' OR (status = 'running' AND heartbeat_at < ${new Date(now.getTime() - STALE_AFTER_MS)}))
                       AND kind IN (${sql.join(kinds.map((k) => sql`${k}`), sql`, `)})
+                      ${tenants ? sql`AND tenant_id IN (${sql.join(tenants.map((id) => sql`${id}`), sql`, `)})` : sql``}
                     ORDER BY created_at FOR UPDATE SKIP LOCKED LIMIT 1)
        RETURNING id`);
     const id = res.rows[0]?.id;

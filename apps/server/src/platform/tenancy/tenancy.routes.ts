@@ -2,10 +2,12 @@ import { z } from 'zod';
 import { ALL_PERMISSIONS, CreateOrgUnit, CreateRole, CreateUser, OrgUnit, Role, UpdateOrgUnit, UpdateRole, UpdateUser, User } from '@jiake/shared';
 import type { RouteModule } from '../http/types.ts';
 import * as svc from './tenancy.service.ts';
+import { registerAuditScope } from '../audit/audit.service.ts';
 
 const IdParams = z.object({ id: z.uuid() });
 
 export const tenancyRoutes: RouteModule = (app) => {
+  registerAuditScope('user', svc.scopedUserIds);
   app.get('/api/v1/permissions', {
     config: { authenticated: true },
     schema: { tags: ['org'], summary: 'Every permission key a role can grant', response: { 200: z.object({ items: z.array(z.string()) }) } },

@@ -150,6 +150,9 @@ export async function toUserDtos(db: DbOrTx, rows: UserRow[]) {
   }));
 }
 
+/** Ids of the users in the caller's scope, as a subquery (the audit trail's view of users, logins included). */
+export const scopedUserIds = (ctx: Ctx) => ctx.db.select({ id: users.id }).from(users).where(scopedWhere(ctx, userFence));
+
 export async function listUsers(ctx: Ctx, q: { q?: string; unitId?: string; limit: number; offset: number }) {
   const term = q.q ? `%${q.q.replace(/[%_\\]/g, '\\$&')}%` : null;
   const rows = await ctx.db

@@ -1,0 +1,10 @@
+/** The customers module's public surface: other modules import from here, never from its files. */
+export { onCustomerMerged, type CustomerMerged, type CustomerMergedHook } from './customers.events.ts';
+export { mergeCustomers } from './merge-customers.ts';
+export { returnIdleCustomers } from './pool-idle.ts';
+export { findDuplicatesFor, type DuplicateHit } from './duplicates.ts';
+export { isCustomerVisible } from './customers.repository.ts';
+export { runImport } from './import/run-import.ts';
+export { IMPORT_JOB } from './import/import-files.ts';
+export { runExport } from './export/run-export.ts';
+export { EXPORT_JOB } from './export/export.service.ts';

@@ -1,0 +1,41 @@
+import type { Dict, Locale } from '../shared/i18n';
+import commonZh from '../shared/i18n/locales/zh-CN';
+import commonEn from '../shared/i18n/locales/en-US';
+import appZh from './locales/zh-CN';
+import appEn from './locales/en-US';
+import { authEn, authZh } from '../modules/auth';
+import { customersEn, customersZh } from '../modules/customers';
+import { orgEn, orgZh } from '../modules/org';
+import { usersEn, usersZh } from '../modules/users';
+import { rolesEn, rolesZh } from '../modules/roles';
+import { customFieldsEn, customFieldsZh } from '../modules/custom-fields';
+import { apiKeysEn, apiKeysZh } from '../modules/api-keys';
+import { auditEn, auditZh } from '../modules/audit';
+
+/** One namespace per module, in both languages. */
+export const resources: Record<Locale, Record<string, Dict>> = {
+  'zh-CN': {
+    common: commonZh,
+    app: appZh,
+    auth: authZh,
+    customers: customersZh,
+    org: orgZh,
+    users: usersZh,
+    roles: rolesZh,
+    customFields: customFieldsZh,
+    apiKeys: apiKeysZh,
+    audit: auditZh,
+  },
+  'en-US': {
+    common: commonEn,
+    app: appEn,
+    auth: authEn,
+    customers: customersEn,
+    org: orgEn,
+    users: usersEn,
+    roles: rolesEn,
+    customFields: customFieldsEn,
+    apiKeys: apiKeysEn,
+    audit: auditEn,
+  },
+};

@@ -1,0 +1,19 @@
+import type { ModuleRoute } from '../shared/routing';
+import { customerRoutes } from '../modules/customers/routes';
+import { orgRoutes } from '../modules/org/routes';
+import { userRoutes } from '../modules/users/routes';
+import { roleRoutes } from '../modules/roles/routes';
+import { customFieldRoutes } from '../modules/custom-fields/routes';
+import { apiKeyRoutes } from '../modules/api-keys/routes';
+import { auditRoutes } from '../modules/audit/routes';
+
+/** Every module's pages, listed so the graph stays visible; the left menu is built from these. */
+export const MODULE_ROUTES: ModuleRoute[] = [
+  ...customerRoutes,
+  ...orgRoutes,
+  ...userRoutes,
+  ...roleRoutes,
+  ...customFieldRoutes,
+  ...apiKeyRoutes,
+  ...auditRoutes,
+];

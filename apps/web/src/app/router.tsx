@@ -1,0 +1,27 @@
+import { lazy } from 'react';
+import { createBrowserRouter } from 'react-router-dom';
+import { MODULE_ROUTES } from './modules';
+import { RequireAuth } from './RequireAuth';
+import { AppLayout } from './layout/AppLayout';
+import { RoutePage } from './RoutePage';
+import { HomeRedirect } from './pages/HomeRedirect';
+import { NotFoundPage } from './pages/NotFoundPage';
+
+const LoginPage = lazy(() => import('../modules/auth/LoginPage'));
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <RoutePage route={{ path: '/login', Component: LoginPage }} /> },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <HomeRedirect /> },
+      ...MODULE_ROUTES.map((r) => ({ path: r.path, element: <RoutePage route={r} /> })),
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

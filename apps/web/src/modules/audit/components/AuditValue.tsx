@@ -1,0 +1,37 @@
+import { Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useCan } from '../../../shared/auth/access';
+import { formatBirthday, isBirthday } from '../../../shared/format/birthday';
+import { formatDateTime } from '../../../shared/format/date';
+import { useEnumLabel } from '../../../shared/i18n/enums';
+import { useOrgUnits } from '../../org';
+import { UserName } from '../../users';
+import { ENUM_FIELDS, UNIT_FIELDS, USER_FIELDS } from '../labels';
+
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/** One before/after value of a field change, readable: labels for codes, names for ids, dates formatted. */
+export function AuditValue({ entityType, field, value }: { entityType: string; field: string; value: unknown }) {
+  const { t } = useTranslation('audit');
+  const label = useEnumLabel();
+  const { data: units } = useOrgUnits(useCan('org:view') && UNIT_FIELDS.has(field));
+  if (value === null || value === undefined || value === '' || (Array.isArray(value) && !value.length)) {
+    return <Typography.Text type="secondary">{t('emptyValue')}</Typography.Text>;
+  }
+  const enumName = ENUM_FIELDS[entityType]?.[field];
+  if (enumName && typeof value === 'string') return <>{label(enumName, value)}</>;
+  if (UNIT_FIELDS.has(field) && typeof value === 'string') return <>{units?.find((u) => u.id === value)?.name ?? value}</>;
+  if (USER_FIELDS.has(field) && typeof value === 'string') return <UserName id={value} />;
+  if (typeof value === 'boolean') return <>{value ? t('common:action.yes') : t('common:action.no')}</>;
+  if (typeof value === 'string' && ISO_TIME.test(value)) return <>{formatDateTime(value)}</>;
+  if (isBirthday(value)) return <>{formatBirthday(value)}</>;
+  if (Array.isArray(value) && value.every((v) => typeof v !== 'object')) return <>{value.join('、')}</>;
+  if (typeof value === 'object') {
+    return (
+      <Typography.Text code style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+        {JSON.stringify(value)}
+      </Typography.Text>
+    );
+  }
+  return <>{String(value)}</>;
+}

@@ -1,0 +1,2 @@
+export { default as customersZh } from './locales/zh-CN';
+export { default as customersEn } from './locales/en-US';

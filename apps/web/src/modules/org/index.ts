@@ -1,0 +1,4 @@
+export { useOrgUnits, type OrgUnit } from './api';
+export { StoreSelect, UnitTreeSelect } from './components/UnitSelects';
+export { default as orgZh } from './locales/zh-CN';
+export { default as orgEn } from './locales/en-US';

@@ -1,0 +1,46 @@
+const zhCN = {
+  menu: '组织架构',
+  title: '组织架构',
+  field: {
+    name: '名称',
+    code: '编码',
+    kind: '类型',
+    storeKind: '门店类型',
+    status: '状态',
+    parentId: '上级单位',
+    provinceCode: '省份',
+    cityCode: '城市',
+    region: '所在地区',
+    path: '层级路径',
+  },
+  action: {
+    addRegion: '新建大区',
+    addStore: '新建门店',
+    rename: '编辑',
+    move: '移动',
+    close: '关闭',
+    reopen: '重新开业',
+  },
+  confirm: {
+    close: '确定关闭「{{name}}」吗？',
+    closeContent: '关闭后该单位不能再新增业务，历史数据保留，可随时重新开业。',
+    reopen: '确定重新开业「{{name}}」吗？',
+  },
+  modal: {
+    create: '新建单位',
+    edit: '编辑单位',
+    move: '移动单位',
+    moveHint: '整个下级单位将随之移动。门店不能作为上级。',
+  },
+  message: {
+    closed: '已关闭',
+    reopened: '已重新开业',
+    moved: '已移动',
+  },
+  selectHint: '在左侧选择一个单位查看详情',
+  storePlaceholder: '全部门店',
+  unitPlaceholder: '选择单位',
+  closedTag: '已关闭',
+  search: '搜索单位名称',
+};
+export default zhCN;

@@ -1,0 +1,12 @@
+import type { ComponentType, LazyExoticComponent, ReactNode } from 'react';
+import type { PermissionKey } from '@jiake/shared';
+
+export type MenuGroup = 'customers' | 'system';
+
+/** One page of a module: where it lives, who may open it, and its place in the left menu. */
+export interface ModuleRoute {
+  path: string;
+  Component: LazyExoticComponent<ComponentType> | ComponentType;
+  permission?: PermissionKey;
+  menu?: { group: MenuGroup; label: string; icon: ReactNode; order: number };
+}

@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { readConfig } from '../apps/server/src/platform/config.ts';
+import { startServer } from '../apps/server/src/server.ts';
+import { freePort } from '../apps/server/test/global-setup.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+/**
+ * Browser journeys run against a real server with the built web app, on a fresh database with demo data:
+ * embedded PostgreSQL, or a new database on TEST_DATABASE_URL's server.
+ */
+export default async function setup(project: TestProject) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiake-e2e-'));
+  fs.chmodSync(dir, 0o755);
+  let databaseUrl: string | undefined;
+  let dropDb: (() => Promise<void>) | null = null;
+  if (process.env.TEST_DATABASE_URL) {
+    const name = `jiake_e2e_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name} ENCODING 'UTF8' TEMPLATE template0`);
+    await admin.end();
+    const u = new URL(process.env.TEST_DATABASE_URL);
+    u.pathname = `/${name}`;
+    databaseUrl = u.toString();
+    dropDb = async () => {
+      const c = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    };
+  }
+  const config = readConfig({
+    DATA_DIR: dir,
+    PORT: String(await freePort()),
+    HOST: '127.0.0.1',
+    EMBEDDED_PG_PORT: String(await freePort()),
+    SEED_DEMO: 'force',
+    LOG_LEVEL: 'warn',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  });
+  const server = await startServer(config, { logger: false });
+  project.provide('baseUrl', server.url);
+  return async () => {
+    await server.close();
+    await dropDb?.();
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+}
