@@ -64,14 +64,12 @@ async function seedBrand(db: Db, b: BrandSpec) {
   const pw = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     const stores: (StoreSpec & { id: string; sales: string[] })[] = [];
-    let userNo = 0;
     const addUser = async (unitId: string, username: string, displayName: string, roleName: string, supervisorId: string | null = null) => {
       const [u] = await tx.insert(users).values({
         tenantId: tenant.id, unitId, username, displayName, passwordHash: pw, supervisorId,
-        phone: N.mobile(r).digits.replace(/^/, '+86'), email: `${username}@${b.code}.example.cn`,
+        phone: `+86${N.mobile(r).digits}`, email: `${username}@${b.code}.example.cn`,
       }).returning();
       await tx.insert(userRoles).values({ tenantId: tenant.id, userId: u.id, roleId: role(roleName) });
-      userNo++;
       return u.id;
     };
     for (const reg of b.regions) {
@@ -88,7 +86,6 @@ async function seedBrand(db: Db, b: BrandSpec) {
         stores.push({ ...s, id, sales });
       }
     }
-    void userNo;
     await seedCustomers(tx, r, tenant.id, stores, b.customers, now);
   });
   // A read-only auditor role shows field rules at work: phones hidden, audit visible.
