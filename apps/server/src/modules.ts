@@ -2,6 +2,7 @@ import type { RouteModule } from './platform/http/types.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
 import { tenancyRoutes } from './platform/tenancy/tenancy.routes.ts';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
+import { historyRoutes } from './platform/audit/history.routes.ts';
 import { apiKeyRoutes } from './platform/auth/api-keys.routes.ts';
 import { customFieldRoutes } from './platform/custom-fields/custom-fields.routes.ts';
 import { jobRoutes } from './platform/jobs/jobs.routes.ts';
@@ -17,6 +18,7 @@ export const MODULES: RouteModule[] = [
   tenancyRoutes,
   apiKeyRoutes,
   auditRoutes,
+  historyRoutes,
   customFieldRoutes,
   jobRoutes,
   customerRoutes,

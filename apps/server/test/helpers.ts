@@ -63,6 +63,9 @@ export async function newTenant(t: TestApp, name = '测试家具') {
   return { ...created, code, admin };
 }
 
+/** A tenant made by newTenant, with its administrator logged in. */
+export type TestTenant = Awaited<ReturnType<typeof newTenant>>;
+
 export interface Client {
   cookie: string;
   get(url: string): Promise<LightMyRequestResponse>;

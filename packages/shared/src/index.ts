@@ -8,3 +8,4 @@ export * from './contracts/customers.ts';
 export * from './contracts/custom-fields.ts';
 export * from './contracts/attachments.ts';
 export * from './contracts/customer-import-export.ts';
+export * from './contracts/audit.ts';

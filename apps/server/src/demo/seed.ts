@@ -89,7 +89,7 @@ async function seedBrand(db: Db, b: BrandSpec) {
     await seedCustomers(tx, r, tenant.id, stores, b.customers, now);
   });
   // A read-only auditor role shows field rules at work: phones hidden, audit visible.
-  await db.insert(roles).values({ tenantId: tenant.id, name: '审计员', description: 'Auditor: sees customers and the trail; phones hidden', permissions: ['customers:view', 'audit:view', 'org:view', 'users:view'], dataScope: 'tenant', fieldRules: { 'customer.phones': 'hidden', 'customer.email': 'hidden' } });
+  await db.insert(roles).values({ tenantId: tenant.id, name: '审计员', description: '审计员：只读查看全公司客户和审计日志，号码和邮箱隐藏', permissions: ['customers:view', 'audit:view', 'org:view', 'users:view'], dataScope: 'tenant', fieldRules: { 'customer.phones': 'hidden', 'customer.email': 'hidden' } });
 }
 
 async function seedCustomers(tx: DbOrTx, r: Rng, tenantId: string, stores: (StoreSpec & { id: string; sales: string[] })[], count: number, now: Date) {

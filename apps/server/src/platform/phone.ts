@@ -21,8 +21,18 @@ export function normalisePhone(raw: string): NormalPhone | null {
   return { e164: p.number, digits: dialDigits(p) };
 }
 
+const CN_MOBILE = /^\+861\d{10}$/;
+
 /** 138****1234 for Chinese mobiles; other numbers keep their first 3 and last 4 digits. */
 export function maskPhone(e164: string): string {
+  // Lists mask every phone they show; a Chinese mobile (most stored numbers) needs no parse (same answer, measured
+  // at 4% of the list's CPU through libphonenumber).
+  if (CN_MOBILE.test(e164)) return `${e164.slice(3, 6)}****${e164.slice(-4)}`;
+  return maskParsed(e164);
+}
+
+/** The general path of maskPhone (any country, landlines); exported for the test that pins the fast path to it. */
+export function maskParsed(e164: string): string {
   const p = parsePhoneNumberFromString(e164);
   const digits = p ? dialDigits(p) : e164.replace(/\D/g, '');
   if (digits.length < 7) return '****';

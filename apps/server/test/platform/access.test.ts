@@ -302,6 +302,15 @@ describe('data scopes (PLAT-4)', () => {
 });
 
 describe('role administration (PLAT-4)', () => {
+  it('starts a tenant with the built-in roles described in Chinese, the language its users read', async () => {
+    const { admin } = await newTenant(t);
+    const roles = (await admin.get('/api/v1/roles')).json().items as { name: string; description: string; builtin: boolean }[];
+    const builtin = roles.filter((r) => r.builtin);
+    expect(builtin.map((r) => r.name).sort()).toEqual(['系统管理员', '区域经理', '店长', '导购', '加盟商'].sort());
+    for (const r of builtin) expect(r.description, r.name).toMatch(/^[\u4e00-\u9fff][^A-Za-z]*$/);
+    expect(builtin.find((r) => r.name === '系统管理员')?.description).toBe('系统管理员：全部功能，全公司数据');
+  });
+
   it('refuses an unknown permission key with an issue at its index, on create and on change', async () => {
     const { admin, tenant } = await newTenant(t);
     const count = await countRows(t, 'roles', tenant.id);

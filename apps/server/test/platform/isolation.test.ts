@@ -2,10 +2,11 @@ import cookie from '@fastify/cookie';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import { HISTORY_ENTITY_TYPES, type HistoryEntityType } from '@jiake/shared';
 import { registerErrorHandling } from '../../src/platform/http/error-handler.ts';
 import { type ApiRoute, apiRoutes, registerGuard } from '../../src/platform/http/guard.ts';
 import { countRows, createCustomer, createRole, defineField, rowOf } from '../factories.ts';
-import { type Client, makeStore, newTenant, type TestApp, testApp, userIn } from '../helpers.ts';
+import { type Client, makeStore, newTenant, type TestApp, testApp, type TestTenant, userIn } from '../helpers.ts';
 
 /**
  * PLAT-1 / PLAT-4, generated: every /api/v1 route with a path parameter is called with a real record of tenant A
@@ -22,7 +23,6 @@ afterAll(async () => {
   await t.app.close();
 });
 
-type Tenant = Awaited<ReturnType<typeof newTenant>>;
 interface Built {
   /** Values for the route's path parameters. */
   params: Record<string, string>;
@@ -30,7 +30,7 @@ interface Built {
   rows: [string, string][];
 }
 interface World {
-  a: Tenant;
+  a: TestTenant;
   storeA: { id: string };
   memo: Map<string, Promise<Built>>;
 }
@@ -40,7 +40,8 @@ interface Factory {
   match: RegExp;
   /** Records that belong to a customer, so a store user outside its store must not reach them either. */
   customerOwned: boolean;
-  build(w: World): Promise<Built>;
+  /** One record, or several when the route serves several kinds (each is walked). */
+  build(w: World): Promise<Built | Built[]>;
 }
 
 const once = (w: World, key: string, build: () => Promise<Built>) => {
@@ -59,6 +60,49 @@ async function customerOf(w: World): Promise<Built> {
     return { params: { id: c.id }, rows: [['customers', c.id]] };
   });
 }
+
+/** The platform records, one builder each; their own routes and the history route use the same record. */
+const PLATFORM_RECORDS: Record<HistoryEntityType, (w: World) => Promise<Built>> = {
+  orgUnit: async (w) => ({
+    params: { id: w.storeA.id },
+    rows: [['org_units', w.storeA.id]],
+  }),
+  role: (w) =>
+    once(w, 'role', async () => {
+      const r = await createRole(w.a.admin, {
+        permissions: ['customers:view'],
+        dataScope: 'unit',
+      });
+      return { params: { id: r.id }, rows: [['roles', r.id]] };
+    }),
+  user: (w) =>
+    once(w, 'user', async () => {
+      const { user } = await userIn(t, w.a.admin, w.a.code, w.storeA.id, '导购');
+      return { params: { id: user.id }, rows: [['users', user.id]] };
+    }),
+  apiKey: (w) =>
+    once(w, 'apiKey', async () => {
+      const role = (await w.a.admin.get('/api/v1/roles')).json().items[0];
+      const res = await w.a.admin.post('/api/v1/api-keys', {
+        name: 'ERP',
+        roleId: role.id,
+        unitId: w.a.hq.id,
+      });
+      if (res.statusCode !== 201) throw new Error(res.body);
+      return {
+        params: { id: res.json().id },
+        rows: [['api_keys', res.json().id]],
+      };
+    }),
+  customField: (w) =>
+    once(w, 'customField', async () => {
+      const f = await defineField(w.a.admin, {
+        key: 'iso_field',
+        type: 'text',
+      });
+      return { params: { id: f.id }, rows: [['custom_field_defs', f.id]] };
+    }),
+};
 
 /** A multipart upload: text fields, then one file in the field `file`. */
 function upload(c: Client, url: string, fields: Record<string, string>, fileName: string, type: string, content: string) {
@@ -177,65 +221,43 @@ const FACTORIES: Factory[] = [
     name: 'org unit',
     match: /^\/api\/v1\/org\/units\/:id(\/|$)/,
     customerOwned: false,
-    build: async (w) => ({
-      params: { id: w.storeA.id },
-      rows: [['org_units', w.storeA.id]],
-    }),
+    build: PLATFORM_RECORDS.orgUnit,
   },
   {
     name: 'role',
     match: /^\/api\/v1\/roles\/:id(\/|$)/,
     customerOwned: false,
-    build: (w) =>
-      once(w, 'role', async () => {
-        const r = await createRole(w.a.admin, {
-          permissions: ['customers:view'],
-          dataScope: 'unit',
-        });
-        return { params: { id: r.id }, rows: [['roles', r.id]] };
-      }),
+    build: PLATFORM_RECORDS.role,
   },
   {
     name: 'user',
     match: /^\/api\/v1\/users\/:id(\/|$)/,
     customerOwned: false,
-    build: (w) =>
-      once(w, 'user', async () => {
-        const { user } = await userIn(t, w.a.admin, w.a.code, w.storeA.id, '导购');
-        return { params: { id: user.id }, rows: [['users', user.id]] };
-      }),
+    build: PLATFORM_RECORDS.user,
   },
   {
     name: 'API key',
     match: /^\/api\/v1\/api-keys\/:id(\/|$)/,
     customerOwned: false,
-    build: (w) =>
-      once(w, 'apiKey', async () => {
-        const role = (await w.a.admin.get('/api/v1/roles')).json().items[0];
-        const res = await w.a.admin.post('/api/v1/api-keys', {
-          name: 'ERP',
-          roleId: role.id,
-          unitId: w.a.hq.id,
-        });
-        if (res.statusCode !== 201) throw new Error(res.body);
-        return {
-          params: { id: res.json().id },
-          rows: [['api_keys', res.json().id]],
-        };
-      }),
+    build: PLATFORM_RECORDS.apiKey,
   },
   {
     name: 'custom field',
     match: /^\/api\/v1\/custom-fields\/:id(\/|$)/,
     customerOwned: false,
+    build: PLATFORM_RECORDS.customField,
+  },
+  {
+    name: 'history of a platform record (one record of every type)',
+    match: /^\/api\/v1\/history\/:entityType\/:id$/,
+    customerOwned: false,
     build: (w) =>
-      once(w, 'customField', async () => {
-        const f = await defineField(w.a.admin, {
-          key: 'iso_field',
-          type: 'text',
-        });
-        return { params: { id: f.id }, rows: [['custom_field_defs', f.id]] };
-      }),
+      Promise.all(
+        HISTORY_ENTITY_TYPES.map(async (entityType) => {
+          const rec = await PLATFORM_RECORDS[entityType](w);
+          return { params: { entityType, id: rec.params.id }, rows: rec.rows };
+        }),
+      ),
   },
   {
     name: 'job',
@@ -346,7 +368,7 @@ describe('tenant and scope isolation of every route with an id (generated)', () 
 
     const problems: string[] = [];
     const routes = apiRoutes(t.app).filter((r) => r.url.includes(':'));
-    const built = new Map<ApiRoute, Built>();
+    const built: [ApiRoute, Built][] = [];
     for (const route of routes) {
       const key = `${route.method} ${route.url}`;
       const f = FACTORIES.find((x) => x.match.test(route.url));
@@ -354,25 +376,27 @@ describe('tenant and scope isolation of every route with an id (generated)', () 
         problems.push(`${key}: no factory; add one to FACTORIES`);
         continue;
       }
-      const rec = await f.build(w);
-      const absent = paramNames(route.url).filter((p) => !(p in rec.params));
-      if (absent.length) {
-        problems.push(`${key}: factory "${f.name}" does not provide :${absent.join(', :')}; add a factory for this record`);
-        continue;
+      for (const rec of [await f.build(w)].flat()) {
+        const absent = paramNames(route.url).filter((p) => !(p in rec.params));
+        if (absent.length) {
+          problems.push(`${key}: factory "${f.name}" does not provide :${absent.join(', :')}; add a factory for this record`);
+          continue;
+        }
+        built.push([route, rec]);
       }
-      built.set(route, rec);
     }
     const footprint = await tenantFootprint(a.tenant.id);
     let calls = 0;
     for (const [route, rec] of built) {
-      const key = `${route.method} ${route.url}`;
+      const url = fill(route.url, rec.params);
+      // A route may be walked with several kinds of record: the message names the record's tables.
+      const key = `${route.method} ${route.url} [${rec.rows.map(([table]) => table).join(', ')}]`;
       const f = FACTORIES.find((x) => x.match.test(route.url))!;
       const { body, error } = bodyFor(route);
       if (error) {
         problems.push(error);
         continue;
       }
-      const url = fill(route.url, rec.params);
       const callers: [string, Client][] = [['admin of tenant B', b.admin]];
       if (f.customerOwned) callers.push(['store user of tenant A outside the store', outsider]);
       for (const [who, c] of callers) {
@@ -391,7 +415,7 @@ describe('tenant and scope isolation of every route with an id (generated)', () 
       }
     }
     expect(problems).toEqual([]);
-    expect(calls).toBeGreaterThanOrEqual(built.size);
+    expect(calls).toBeGreaterThanOrEqual(built.length);
     // Nothing happened in tenant A: no row added or removed in any table (audit trail and job queue included).
     expect(await tenantFootprint(a.tenant.id)).toEqual(footprint);
     // And the same records are reachable by their owner (the walker did not test dead ids).

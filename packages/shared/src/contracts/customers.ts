@@ -16,6 +16,8 @@ export const Birthday = z
   })
   .refine((b) => b.calendar === 'solar' || b.day <= 30, { path: ['day'], message: 'a lunar month has at most 30 days' })
   .refine((b) => b.calendar === 'lunar' || !b.leapMonth, { path: ['leapMonth'], message: 'only lunar dates have leap months' });
+/** A birthday as stored and sent (the `birthday` column and field of a customer). */
+export type BirthdayValue = z.output<typeof Birthday>;
 
 const Isodate = z.iso.date();
 const Tag = CleanText(32).pipe(z.string().min(1));

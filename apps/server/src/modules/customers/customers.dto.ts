@@ -5,8 +5,10 @@ import type { customers } from './customers.tables.ts';
 
 export type CustomerRow = typeof customers.$inferSelect;
 export type CustomerRowWithNames = CustomerRow & { ownerName?: string | null; storeName?: string | null };
+/** The columns a DTO is made of (a list page reads only these). */
+export type CustomerDtoRow = Omit<CustomerRowWithNames, 'tenantId' | 'birthdayCalendar' | 'birthdayMonth' | 'birthdayDay' | 'namePinyin' | 'nameInitials' | 'nameGrams' | 'lastTouchedAt' | 'mergedIntoId' | 'deletedAt'>;
 
-export function toCustomerDto(c: CustomerRowWithNames): CustomerDto {
+export function toCustomerDto(c: CustomerDtoRow): CustomerDto {
   return {
     id: c.id, code: c.code, kind: c.kind, name: c.name, gender: c.gender, birthday: c.birthday ?? null,
     weddingAnniversary: c.weddingAnniversary, ageBand: c.ageBand, education: c.education, occupation: c.occupation,

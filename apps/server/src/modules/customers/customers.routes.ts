@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { Contact, CreateContact, CreateCustomer, CustomerListQuery, OkResponse, UpdateContact, UpdateCustomer, VisibleCustomer, pageOf } from '@jiake/shared';
+import { AuditRow, Contact, CreateContact, CreateCustomer, CustomerListQuery, OkResponse, UpdateContact, UpdateCustomer, VisibleCustomer, pageOf } from '@jiake/shared';
 import type { RouteModule } from '../../platform/http/types.ts';
-import { AuditRow } from '../../platform/audit/audit.routes.ts';
 import { registerAuditScope } from '../../platform/audit/audit.service.ts';
 import { scopedContactIds, scopedCustomerIds } from './customers.repository.ts';
 import * as svc from './customers.service.ts';

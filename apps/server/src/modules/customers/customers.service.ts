@@ -183,7 +183,7 @@ export async function customerListWhere(ctx: Ctx, q: z.infer<typeof CustomerExpo
     q.q
       ? repo.searchCondition(ctx, q.q, { phonesHidden: hidden.has('phones'), nameHidden: hidden.has('name'), tagsHidden: hidden.has('tags'), codeHidden: hidden.has('code') })
       : undefined,
-    q.tag ? sql`${customers.tags} @> ARRAY[${q.tag}]::text[]` : undefined,
+    q.tag ? repo.hasTag(q.tag) : undefined,
     q.storeId ? eq(customers.storeId, q.storeId) : undefined,
     q.ownerId ? eq(customers.ownerId, q.ownerId) : undefined,
     q.kind ? eq(customers.kind, q.kind) : undefined,

@@ -1,14 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { BirthdayValue } from '@jiake/shared';
 import { idColumn, tenantColumn, timestamps, ts } from '../../platform/db/columns.ts';
-
-export interface BirthdayValue {
-  calendar: 'solar' | 'lunar';
-  year?: number | null;
-  month: number;
-  day: number;
-  leapMonth?: boolean;
-}
 
 export const customers = pgTable(
   'customers',
@@ -69,6 +62,9 @@ export const customers = pgTable(
     uniqueIndex('customers_tenant_code').on(t.tenantId, t.code),
     index('customers_tenant_created').on(t.tenantId, t.createdAt, t.id),
     index('customers_tenant_store_created').on(t.tenantId, t.storeId, t.createdAt, t.id),
+    // Live customers by store, newest first: the list's page, and its capped count as an index-only scan (bench P3:
+    // the count read the table, 88 ms at 100,000 customers; 7 ms with this index).
+    index('customers_live_store_created').on(t.tenantId, t.storeId, t.createdAt, t.id).where(sql`${t.deletedAt} IS NULL AND ${t.mergedIntoId} IS NULL`),
     index('customers_tenant_owner').on(t.tenantId, t.ownerId, t.createdAt),
     index('customers_grams').using('gin', t.nameGrams),
     index('customers_tags').using('gin', t.tags),

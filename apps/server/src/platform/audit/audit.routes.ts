@@ -1,21 +1,7 @@
 import { z } from 'zod';
+import { AuditRow } from '@jiake/shared';
 import type { RouteModule } from '../http/types.ts';
-import { entityHistory, listAudit } from './audit.service.ts';
-
-const AuditRow = z.object({
-  id: z.number(),
-  at: z.string(),
-  actorId: z.string().nullable(),
-  actorKind: z.string(),
-  actorName: z.string(),
-  action: z.string(),
-  entityType: z.string(),
-  entityId: z.string().nullable(),
-  changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
-  meta: z.record(z.string(), z.unknown()),
-  ip: z.string().nullable(),
-  requestId: z.string().nullable(),
-});
+import { listAudit } from './audit.service.ts';
 
 export const auditRoutes: RouteModule = (app) => {
   app.get('/api/v1/audit', {
@@ -38,5 +24,3 @@ export const auditRoutes: RouteModule = (app) => {
     handler: async (req) => listAudit(req.ctx, req.query),
   });
 };
-
-export { AuditRow, entityHistory };

@@ -8,7 +8,7 @@ import { roles } from '../tenancy/tenancy.tables.ts';
 import { apiKeys } from './auth.tables.ts';
 import { randomToken, sha256 } from './password.ts';
 
-const fence: Fence = { table: apiKeys, entity: 'apiKey' };
+export const apiKeyFence: Fence = { table: apiKeys, entity: 'apiKey' };
 type Row = typeof apiKeys.$inferSelect;
 const toDto = (k: Row) => ({
   id: k.id, name: k.name, prefix: k.prefix, roleId: k.roleId, unitId: k.unitId, createdAt: k.createdAt.toISOString(),
@@ -21,7 +21,7 @@ export const apiKeyRoutes: RouteModule = (app) => {
     config: { permission: 'apiKeys:admin' },
     schema: { tags: ['integration'], summary: 'API keys of the tenant (never the secret)', response: { 200: z.object({ items: z.array(ApiKey) }) } },
     handler: async (req) => ({
-      items: (await req.ctx.db.select().from(apiKeys).where(scopedWhere(req.ctx, fence)).orderBy(desc(apiKeys.createdAt))).map(toDto),
+      items: (await req.ctx.db.select().from(apiKeys).where(scopedWhere(req.ctx, apiKeyFence)).orderBy(desc(apiKeys.createdAt))).map(toDto),
     }),
   });
   app.post('/api/v1/api-keys', {
@@ -40,7 +40,7 @@ export const apiKeyRoutes: RouteModule = (app) => {
         if (!(await unitWithinScope(ctx, tx, req.body.unitId))) throw invalid([issue('body.unitId', 'not_found', 'unit not found')]);
         const prefix = alnum(8);
         const key = `jk_${prefix}_${randomToken(24)}`;
-        const created = await insertScoped<Row>(ctx, tx, fence, { ...req.body, prefix, keyHash: sha256(key), createdBy: ctx.actor.id });
+        const created = await insertScoped<Row>(ctx, tx, apiKeyFence, { ...req.body, prefix, keyHash: sha256(key), createdBy: ctx.actor.id });
         return { ...created, key };
       });
       return reply.status(201).send({ ...toDto(row), key: row.key });
@@ -51,7 +51,7 @@ export const apiKeyRoutes: RouteModule = (app) => {
     schema: { tags: ['integration'], summary: 'Revoke an API key', params: z.object({ id: z.uuid() }), response: { 200: ApiKey } },
     handler: async (req) => {
       const { after } = await req.ctx.db.transaction((tx) =>
-        updateScoped<Row>(req.ctx, tx, fence, req.params.id, { revokedAt: req.ctx.now() }, { action: 'apiKey.revoked' }),
+        updateScoped<Row>(req.ctx, tx, apiKeyFence, req.params.id, { revokedAt: req.ctx.now() }, { action: 'apiKey.revoked' }),
       );
       return toDto(after);
     },

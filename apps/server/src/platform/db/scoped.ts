@@ -50,6 +50,21 @@ export function scopedWhere(ctx: Ctx, fence: Fence, ...extra: (SQL | undefined)[
   return and(...parts, ...extra) as SQL;
 }
 
+/**
+ * "May this caller see record <id>?" for a fenced table: the visibility of its list and GET (tenant and data scope),
+ * as a check for routes that reach a record by id of a given type (history tabs, attachments).
+ */
+export const visibleIn =
+  (fence: Fence) =>
+  async (ctx: Ctx, id: string): Promise<boolean> => {
+    const rows = await ctx.db
+      .select({ id: fence.table.id })
+      .from(fence.table as PgTable)
+      .where(scopedWhere(ctx, fence, eq(fence.table.id, id)))
+      .limit(1);
+    return rows.length > 0;
+  };
+
 /** Whether the caller's scope reaches a given unit (for writes that move a record to a unit). */
 export async function unitWithinScope(ctx: Ctx, tx: DbOrTx, unitId: string): Promise<boolean> {
   if (ctx.scope.kind === 'tenant') {

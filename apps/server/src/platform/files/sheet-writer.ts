@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import { dirname } from 'node:path';
 import { once } from 'node:events';
 import crypto from 'node:crypto';
-import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify';
 
 export type SheetFormat = 'xlsx' | 'csv';
@@ -31,7 +30,9 @@ export async function openSheetWriter(path: string, format: SheetFormat, headers
   const finish = () => fs.promises.rename(partPath, path);
   const remove = () => fs.promises.rm(partPath, { force: true });
   if (format === 'xlsx') {
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: partPath, useSharedStrings: false, useStyles: true });
+    // Loaded on first use: ExcelJS is about 20 MiB of a server's memory, and most servers seldom write a spreadsheet.
+    const { default: Excel } = await import('exceljs');
+    const wb = new Excel.stream.xlsx.WorkbookWriter({ filename: partPath, useSharedStrings: false, useStyles: true });
     const ws = wb.addWorksheet(sheetName);
     const header = ws.addRow(headers.map(neutraliseFormula));
     header.font = { bold: true };

@@ -48,6 +48,9 @@ export function buildCtx(db: Db, p: Principal, req: Pick<FastifyRequest, 'id' | 
   };
 }
 
+/** The 403 of a caller without a route's permission (also for routes whose permission depends on the record type). */
+export const missingPermission = (permission: string) => new AppError('forbidden', `missing permission ${permission}`, { params: { permission } });
+
 /** One registered /api/v1 route, as declared (for the generated isolation walker and the architecture test). */
 export interface ApiRoute {
   method: string;
@@ -96,9 +99,7 @@ export function registerGuard(app: FastifyInstance, db: Db, now: () => Date) {
       if (token) principal = await principalFromSession(db, token, now());
     }
     if (!principal) throw new AppError('unauthenticated', 'login required');
-    if (config.permission && !principal.permissions.includes(config.permission)) {
-      throw new AppError('forbidden', `missing permission ${config.permission}`, { params: { permission: config.permission } });
-    }
+    if (config.permission && !principal.permissions.includes(config.permission)) throw missingPermission(config.permission);
     req.principal = principal;
     req.ctx = buildCtx(db, principal, req, now);
   });

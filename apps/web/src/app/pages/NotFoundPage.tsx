@@ -1,18 +1,7 @@
-import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { NotFoundResult } from '../../shared/components/NotFoundResult';
 
 export function NotFoundPage() {
   const { t } = useTranslation('app');
-  return (
-    <Result
-      status="404"
-      title={t('notFound.title')}
-      extra={
-        <Link to="/">
-          <Button type="primary">{t('notFound.back')}</Button>
-        </Link>
-      }
-    />
-  );
+  return <NotFoundResult title={t('notFound.title')} backTo="/" backText={t('notFound.back')} />;
 }

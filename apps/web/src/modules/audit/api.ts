@@ -1,21 +1,9 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../shared/api/client';
-import type { FieldChange } from './components/AuditChanges';
+import type { AuditRowDto, HistoryEntityType } from '@jiake/shared';
 
-export interface AuditRow {
-  id: number;
-  at: string;
-  actorId: string | null;
-  actorKind: string;
-  actorName: string;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  changes: FieldChange[];
-  meta: Record<string, unknown>;
-  ip: string | null;
-  requestId: string | null;
-}
+/** One row of the audit trail (the shared contract). */
+export type AuditRow = AuditRowDto;
 
 export interface AuditQuery {
   action?: string;
@@ -33,5 +21,14 @@ export function useAuditLog(query: AuditQuery) {
     queryKey: ['audit', query],
     queryFn: ({ signal }) => api.get<{ items: AuditRow[]; nextCursor: string | null }>('/audit', { ...query }, signal),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** The history of one org unit, user, role, custom field or API key, newest first (fetched while `enabled`). */
+export function useRecordHistory(entityType: HistoryEntityType, id: string, enabled = true) {
+  return useQuery({
+    queryKey: ['history', entityType, id],
+    queryFn: ({ signal }) => api.get<{ items: AuditRow[] }>(`/history/${entityType}/${id}`, undefined, signal).then((r) => r.items),
+    enabled,
   });
 }

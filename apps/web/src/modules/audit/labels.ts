@@ -37,6 +37,8 @@ export const ENUM_FIELDS: Record<string, Record<string, EnumName>> = {
 /** Fields holding a unit id or a user id, shown by name. */
 export const UNIT_FIELDS = new Set(['storeId', 'unitId', 'parentId']);
 export const USER_FIELDS = new Set(['ownerId', 'supervisorId', 'uploadedBy', 'createdBy']);
+/** Fields holding role ids (a user's roles, an API key's role), shown by name. */
+export const ROLE_FIELDS = new Set(['roleId', 'roleIds']);
 
 /** Labels of audit actions, object types and fields in the user's language. */
 export function useAuditLabels() {
@@ -51,5 +53,13 @@ export function useAuditLabels() {
     },
     [t],
   );
-  return { action, entity, field };
+  /** 「客户·查看」 for "customers:view". */
+  const permission = useCallback(
+    (key: string) => {
+      const [module, act] = key.split(':');
+      return `${t(`roles:module.${module}`, { defaultValue: module })}·${t(`roles:permAction.${act}`, { defaultValue: act })}`;
+    },
+    [t],
+  );
+  return { action, entity, field, permission };
 }

@@ -1,6 +1,7 @@
 import { Button, Flex, Select, Typography } from 'antd';
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import type { CursorStack } from '../hooks/useCursorStack';
 
 export const PAGE_SIZES = [20, 50, 100, 200];
 
@@ -53,5 +54,26 @@ export function CursorPager(p: Props) {
         />
       ) : null}
     </Flex>
+  );
+}
+
+type KeysetProps = Omit<Props, 'page' | 'hasPrev' | 'hasNext' | 'onPrev' | 'onNext'> & {
+  /** The cursors of the pages opened so far (useCursorStack). */
+  cursors: CursorStack;
+  /** The current page's cursor to the next one (null on the last page). */
+  nextCursor: string | null | undefined;
+};
+
+/** CursorPager over a keyset list: 下一页 opens the page's next cursor, 上一页 goes back to the one before. */
+export function KeysetPager({ cursors, nextCursor, ...rest }: KeysetProps) {
+  return (
+    <CursorPager
+      page={cursors.page}
+      hasPrev={cursors.hasPrev}
+      hasNext={!!nextCursor}
+      onPrev={cursors.prev}
+      onNext={() => cursors.next(nextCursor)}
+      {...rest}
+    />
   );
 }

@@ -1,12 +1,5 @@
 import i18n from 'i18next';
-
-export interface BirthdayValue {
-  calendar: 'solar' | 'lunar';
-  year?: number | null;
-  month: number;
-  day: number;
-  leapMonth?: boolean;
-}
+import type { BirthdayValue } from '@jiake/shared';
 
 const LUNAR_DAYS = [
   '初一',

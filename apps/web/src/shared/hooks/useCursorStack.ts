@@ -17,3 +17,4 @@ export function useCursorStack(resetKey: string) {
   const reset = useCallback(() => setStack([undefined]), [setStack]);
   return { cursor: stack[stack.length - 1], page: stack.length, hasPrev: stack.length > 1, next, prev, reset };
 }
+export type CursorStack = ReturnType<typeof useCursorStack>;

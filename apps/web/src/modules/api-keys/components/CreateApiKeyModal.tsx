@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { Alert, Button, Flex, Form, Input, Modal, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { validated } from '../../../shared/forms/validated';
-import { useFormErrors } from '../../../shared/api/useFormErrors';
 import { CopyButton } from '../../../shared/components/CopyButton';
+import { FormModal } from '../../../shared/components/FormModal';
 import { useRules } from '../../../shared/forms/rules';
 import { UnitTreeSelect } from '../../org';
 import { useRoles } from '../../roles';
@@ -20,7 +19,6 @@ export function CreateApiKeyModal({ open, onClose }: { open: boolean; onClose: (
   const { t } = useTranslation('apiKeys');
   const rules = useRules();
   const [form] = Form.useForm<Values>();
-  const onError = useFormErrors();
   const create = useCreateApiKey();
   const { data: roles } = useRoles(open);
   const [secret, setSecret] = useState<string | null>(null);
@@ -30,15 +28,10 @@ export function CreateApiKeyModal({ open, onClose }: { open: boolean; onClose: (
     form.resetFields();
     onClose();
   };
-  const submit = async () => {
-    const v = await validated(form);
-    if (!v) return;
-    try {
-      const res = await create.mutateAsync(v);
-      setSecret(res.key);
-    } catch (e) {
-      onError(form, e);
-    }
+  /** The modal stays open and shows the secret once. */
+  const submit = async (v: Values) => {
+    setSecret((await create.mutateAsync(v)).key);
+    return false;
   };
 
   if (secret) {
@@ -65,26 +58,24 @@ export function CreateApiKeyModal({ open, onClose }: { open: boolean; onClose: (
     );
   }
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('modal.create')}
-      onCancel={close}
-      onOk={submit}
-      confirmLoading={create.isPending}
+      form={form}
+      onClose={close}
+      onSubmit={submit}
+      saving={create.isPending}
       okText={t('common:action.create')}
-      destroyOnHidden
     >
-      <Form form={form} layout="vertical">
-        <Form.Item name="name" label={t('field.name')} rules={[rules.required(t('field.name')), rules.max(64)]}>
-          <Input placeholder="ERP" />
-        </Form.Item>
-        <Form.Item name="roleId" label={t('field.roleId')} rules={[rules.requiredSelect(t('field.roleId'))]}>
-          <Select options={(roles ?? []).map((r) => ({ value: r.id, label: r.name }))} />
-        </Form.Item>
-        <Form.Item name="unitId" label={t('field.unitId')} rules={[rules.requiredSelect(t('field.unitId'))]}>
-          <UnitTreeSelect />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="name" label={t('field.name')} rules={[rules.required(t('field.name')), rules.max(64)]}>
+        <Input placeholder="ERP" />
+      </Form.Item>
+      <Form.Item name="roleId" label={t('field.roleId')} rules={[rules.requiredSelect(t('field.roleId'))]}>
+        <Select options={(roles ?? []).map((r) => ({ value: r.id, label: r.name }))} />
+      </Form.Item>
+      <Form.Item name="unitId" label={t('field.unitId')} rules={[rules.requiredSelect(t('field.unitId'))]}>
+        <UnitTreeSelect />
+      </Form.Item>
+    </FormModal>
   );
 }

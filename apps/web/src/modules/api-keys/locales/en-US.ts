@@ -14,6 +14,7 @@ const enUS: Translation<typeof zhCN> = {
     lastUsedAt: 'Last used',
     status: 'Status',
     revokedAt: 'Revoked',
+    createdBy: 'Created by',
   },
   status: {
     active: 'Active',

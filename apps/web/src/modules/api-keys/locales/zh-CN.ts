@@ -11,6 +11,7 @@ const zhCN = {
     lastUsedAt: '最近使用',
     status: '状态',
     revokedAt: '吊销时间',
+    createdBy: '创建人',
   },
   status: {
     active: '有效',

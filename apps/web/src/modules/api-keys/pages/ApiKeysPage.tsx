@@ -1,11 +1,12 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Empty, Popconfirm, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Empty, Popconfirm, Space, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { useCan } from '../../../shared/auth/access';
 import { formatDateTime } from '../../../shared/format/date';
+import { RecordHistory } from '../../audit';
 import { useOrgUnits } from '../../org';
 import { useRoles } from '../../roles';
 import { type ApiKey, useApiKeys, useRevokeApiKey } from '../api';
@@ -37,19 +38,23 @@ export default function ApiKeysPage() {
     {
       key: 'actions',
       title: t('common:action.more'),
-      render: (_, k) =>
-        k.revokedAt ? null : (
-          <Popconfirm
-            title={t('confirm.revoke', { name: k.name })}
-            description={t('confirm.revokeContent')}
-            okButtonProps={{ danger: true }}
-            onConfirm={() => revoke.mutateAsync(k.id).then(() => message.success(t('message.revoked')))}
-          >
-            <Button type="link" size="small" danger>
-              {t('action.revoke')}
-            </Button>
-          </Popconfirm>
-        ),
+      render: (_, k) => (
+        <Space size={0}>
+          {k.revokedAt ? null : (
+            <Popconfirm
+              title={t('confirm.revoke', { name: k.name })}
+              description={t('confirm.revokeContent')}
+              okButtonProps={{ danger: true }}
+              onConfirm={() => revoke.mutateAsync(k.id).then(() => message.success(t('message.revoked')))}
+            >
+              <Button type="link" size="small" danger>
+                {t('action.revoke')}
+              </Button>
+            </Popconfirm>
+          )}
+          <RecordHistory entityType="apiKey" id={k.id} name={k.name} />
+        </Space>
+      ),
     },
   ];
 

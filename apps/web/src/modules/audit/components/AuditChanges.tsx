@@ -1,5 +1,6 @@
 import { Table, Typography } from 'antd';
 import { ArrowRightOutlined } from '@ant-design/icons';
+import type { FieldChangeDto } from '@jiake/shared';
 import { useTranslation } from 'react-i18next';
 import { useAuditLabels } from '../labels';
 import { AuditValue } from './AuditValue';
@@ -7,11 +8,7 @@ import { AuditValue } from './AuditValue';
 /** Internal columns that say nothing to a reader (the parent id of a contact, tree paths). */
 const INTERNAL = new Set(['id', 'tenantId', 'customerId', 'path']);
 
-export interface FieldChange {
-  field: string;
-  before: unknown;
-  after: unknown;
-}
+export type FieldChange = FieldChangeDto;
 
 /** The field-level before → after of one audit row, with field labels in the user's language. */
 export function AuditChanges({ entityType, changes: all, compact }: { entityType: string; changes: FieldChange[]; compact?: boolean }) {

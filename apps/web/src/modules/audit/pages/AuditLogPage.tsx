@@ -4,7 +4,7 @@ import type { TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { CursorPager } from '../../../shared/components/CursorPager';
+import { KeysetPager } from '../../../shared/components/CursorPager';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { formatDateTime } from '../../../shared/format/date';
 import { useCursorStack } from '../../../shared/hooks/useCursorStack';
@@ -130,16 +130,7 @@ export default function AuditLogPage() {
           }}
           data-testid="audit-table"
         />
-        <CursorPager
-          page={pager.page}
-          hasPrev={pager.hasPrev}
-          hasNext={!!data?.nextCursor}
-          onPrev={pager.prev}
-          onNext={() => pager.next(data?.nextCursor)}
-          pageSize={limit}
-          onPageSizeChange={setLimit}
-          loading={isFetching}
-        />
+        <KeysetPager cursors={pager} nextCursor={data?.nextCursor} pageSize={limit} onPageSizeChange={setLimit} loading={isFetching} />
       </Card>
     </>
   );

@@ -11,6 +11,7 @@ const enUS: Translation<typeof zhCN> = {
     options: 'Options',
     required: 'Required',
     position: 'Order',
+    object: 'Object',
   },
   action: {
     create: 'New field',

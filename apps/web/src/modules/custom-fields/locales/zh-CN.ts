@@ -8,6 +8,7 @@ const zhCN = {
     options: '选项',
     required: '必填',
     position: '排序',
+    object: '所属对象',
   },
   action: {
     create: '新建字段',

@@ -5,6 +5,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { useEnumLabel } from '../../../shared/i18n/enums';
+import { RecordHistory } from '../../audit';
 import { type CustomFieldDef, useCustomFieldDefs, useDeleteCustomField } from '../api';
 import { CustomFieldFormModal } from '../components/CustomFieldFormModal';
 
@@ -49,6 +50,7 @@ export default function CustomFieldsPage() {
               {t('common:action.delete')}
             </Button>
           </Popconfirm>
+          <RecordHistory entityType="customField" id={d.id} name={d.label} />
         </Space>
       ),
     },

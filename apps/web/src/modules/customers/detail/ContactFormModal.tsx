@@ -1,8 +1,7 @@
 import { useEffect } from 'react';
-import { App, Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { validated } from '../../../shared/forms/validated';
-import { useFormErrors } from '../../../shared/api/useFormErrors';
+import { FormModal } from '../../../shared/components/FormModal';
 import { changedFields } from '../../../shared/forms/diff';
 import { isMaskedPhone } from '../../../shared/forms/phone';
 import { useRules } from '../../../shared/forms/rules';
@@ -40,10 +39,8 @@ export function ContactFormModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation('customers');
-  const { message } = App.useApp();
   const rules = useRules();
   const [form] = Form.useForm<Values>();
-  const onError = useFormErrors();
   const add = useAddContact(customerId);
   const update = useUpdateContact(customerId);
   const roles = useEnumOptions('decisionRole');
@@ -58,7 +55,6 @@ export function ContactFormModal({
   }, [open, contact, form]);
 
   const submit = async () => {
-    if (!(await validated(form))) return;
     const v = form.getFieldsValue(true) as Values;
     const body = {
       name: v.name.trim(),
@@ -69,64 +65,54 @@ export function ContactFormModal({
       reportsToId: v.reportsToId ?? null,
       notes: v.notes?.trim() || null,
     };
-    try {
-      if (contact) {
-        const before = { ...contact, phones: contact.phones ?? [] };
-        const patch = changedFields<Record<string, unknown>>(before, body);
-        const phones = patch.phones as string[] | undefined;
-        if (phones?.some(isMaskedPhone)) {
-          form.setFields(
-            (v.phones ?? []).flatMap((p, i) =>
-              p && isMaskedPhone(p) ? [{ name: ['phones', i], errors: [t('common:validation.maskedPhone')] }] : [],
-            ),
-          );
-          return;
-        }
-        if (Object.keys(patch).length) await update.mutateAsync({ id: contact.id, body: patch });
-      } else await add.mutateAsync(body);
-      message.success(t('common:message.saved'));
-      onClose();
-    } catch (e) {
-      onError(form, e, { fields: FIELDS });
+    if (!contact) return add.mutateAsync(body);
+    const before = { ...contact, phones: contact.phones ?? [] };
+    const patch = changedFields<Record<string, unknown>>(before, body);
+    const phones = patch.phones as string[] | undefined;
+    if (phones?.some(isMaskedPhone)) {
+      form.setFields(
+        (v.phones ?? []).flatMap((p, i) => (p && isMaskedPhone(p) ? [{ name: ['phones', i], errors: [t('common:validation.maskedPhone')] }] : [])),
+      );
+      return false;
     }
+    if (Object.keys(patch).length) await update.mutateAsync({ id: contact.id, body: patch });
   };
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={contact ? t('contacts.editTitle') : t('contacts.addTitle')}
-      onCancel={onClose}
-      onOk={submit}
-      confirmLoading={add.isPending || update.isPending}
-      okText={t('common:action.save')}
-      destroyOnHidden
+      form={form}
+      onClose={onClose}
+      onSubmit={submit}
+      saving={add.isPending || update.isPending}
+      errors={{ fields: FIELDS }}
       width={560}
+      name="contact"
     >
-      <Form form={form} layout="vertical" name="contact">
-        <Form.Item name="name" label={f('name')} rules={[rules.required(f('name')), rules.max(100)]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="title" label={f('title')} rules={[rules.max(100)]}>
-          <Input />
-        </Form.Item>
-        <PhoneListField label={f('phones')} max={5} />
-        <Form.Item name="email" label={f('email')} rules={[rules.email]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="decisionRole" label={f('decisionRole')}>
-          <Select allowClear options={roles} />
-        </Form.Item>
-        <Form.Item name="reportsToId" label={f('reportsToId')}>
-          <Select
-            allowClear
-            placeholder={t('contacts.reportsToNone')}
-            options={others.filter((o) => o.id !== contact?.id).map((o) => ({ value: o.id, label: o.name ?? o.id }))}
-          />
-        </Form.Item>
-        <Form.Item name="notes" label={f('notes')} rules={[rules.max(2000)]}>
-          <Input.TextArea rows={2} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="name" label={f('name')} rules={[rules.required(f('name')), rules.max(100)]}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="title" label={f('title')} rules={[rules.max(100)]}>
+        <Input />
+      </Form.Item>
+      <PhoneListField label={f('phones')} max={5} />
+      <Form.Item name="email" label={f('email')} rules={[rules.email]}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="decisionRole" label={f('decisionRole')}>
+        <Select allowClear options={roles} />
+      </Form.Item>
+      <Form.Item name="reportsToId" label={f('reportsToId')}>
+        <Select
+          allowClear
+          placeholder={t('contacts.reportsToNone')}
+          options={others.filter((o) => o.id !== contact?.id).map((o) => ({ value: o.id, label: o.name ?? o.id }))}
+        />
+      </Form.Item>
+      <Form.Item name="notes" label={f('notes')} rules={[rules.max(2000)]}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+    </FormModal>
   );
 }

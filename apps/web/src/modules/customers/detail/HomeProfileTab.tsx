@@ -3,27 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../shared/format/date';
 import { formatMoney } from '../../../shared/format/money';
 import { useEnumLabel } from '../../../shared/i18n/enums';
-import type { FurnitureRow } from '../form/formValues';
+import type { FurnitureRow, HomeProfileApi } from '../form/formValues';
 import type { Customer } from '../types';
-
-interface HomeProfile {
-  houseType?: string | null;
-  areaSqm?: number | null;
-  rooms?: string[];
-  stage?: string | null;
-  styles?: string[];
-  budgetBand?: string | null;
-  budgetFen?: number | null;
-  moveInDate?: string | null;
-  currentFurniture?: FurnitureRow[];
-  notes?: string | null;
-}
 
 /** 家居档案: house type, area, rooms, styles, budget (¥ from fen), move-in date and current furniture incl. competitors. */
 export function HomeProfileTab({ customer }: { customer: Customer }) {
   const { t } = useTranslation('customers');
   const label = useEnumLabel();
-  const hp = customer.homeProfile as HomeProfile | null | undefined;
+  const hp = customer.homeProfile as HomeProfileApi | null | undefined;
   if (!hp) return <Empty description={t('detail.noHomeProfile')} />;
   const none = t('common:state.none');
   const h = (k: string) => t(`homeField.${k}`);

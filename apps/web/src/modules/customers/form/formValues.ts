@@ -1,37 +1,26 @@
 import dayjs, { type Dayjs } from 'dayjs';
+import type { z } from 'zod';
+import type { BirthdayValue, HomeProfile } from '@jiake/shared';
 import { DATE_FORMAT } from '../../../shared/format/date';
 import { fenToYuan, yuanToFen } from '../../../shared/format/money';
 import { type CustomFieldDef, customValueFromForm, customValueToForm } from '../../custom-fields';
 import type { Customer } from '../types';
 
-export interface FurnitureRow {
-  room?: string | null;
-  item?: string;
-  brand?: string | null;
-  competitor?: boolean;
-}
+/** The home profile (家居档案) as the API sends and takes it: the shared contract. */
+export type HomeProfileApi = z.input<typeof HomeProfile>;
+/** One piece of current furniture; a row being typed may still lack its item. */
+export type FurnitureRow = Partial<NonNullable<HomeProfileApi['currentFurniture']>[number]>;
 
-export interface HomeProfileValues {
-  houseType?: string | null;
-  areaSqm?: number | null;
-  rooms?: string[];
-  stage?: string | null;
-  styles?: string[];
-  budgetBand?: string | null;
+/** The home profile in the form: money in yuan, the move-in date as dayjs. */
+export type HomeProfileValues = Omit<HomeProfileApi, 'budgetFen' | 'moveInDate' | 'currentFurniture'> & {
   /** Shown in yuan; the API takes fen. */
   budgetYuan?: number | null;
   moveInDate?: Dayjs | null;
   currentFurniture?: FurnitureRow[];
-  notes?: string | null;
-}
+};
 
-export interface BirthdayValues {
-  calendar: 'solar' | 'lunar';
-  year?: number | null;
-  month?: number | null;
-  day?: number | null;
-  leapMonth?: boolean;
-}
+/** The birthday in the form: the shared value while month and day may still be empty. */
+export type BirthdayValues = Omit<BirthdayValue, 'month' | 'day'> & { month?: number | null; day?: number | null };
 
 /** The form's shape: close to the API's, with dates as dayjs, the region as one cascader value, money in yuan. */
 export interface CustomerFormValues {
@@ -118,23 +107,10 @@ export const EMPTY_FORM: CustomerFormValues = {
 const text = (v: string | null | undefined) => (typeof v === 'string' ? v.trim() || null : (v ?? null));
 const date = (v: Dayjs | null | undefined) => (v && dayjs.isDayjs(v) ? v.format(DATE_FORMAT) : null);
 
-interface HomeProfileApi {
-  houseType?: string | null;
-  areaSqm?: number | null;
-  rooms?: string[];
-  stage?: string | null;
-  styles?: string[];
-  budgetBand?: string | null;
-  budgetFen?: number | null;
-  moveInDate?: string | null;
-  currentFurniture?: { room?: string | null; item: string; brand?: string | null; competitor?: boolean }[];
-  notes?: string | null;
-}
-
 /** A customer from the API → form values. */
 export function customerToForm(c: Customer, defs: CustomFieldDef[]): CustomerFormValues {
   const hp = (c.homeProfile ?? null) as HomeProfileApi | null;
-  const b = c.birthday as (BirthdayValues & { month: number; day: number }) | null | undefined;
+  const b = c.birthday as BirthdayValue | null | undefined;
   return {
     kind: c.kind ?? 'person',
     name: c.name ?? '',

@@ -2,7 +2,7 @@ import { type ReactNode, useMemo } from 'react';
 import { Empty, Table } from 'antd';
 import type { TableColumnType, TableProps } from 'antd';
 import { useNavigate } from 'react-router-dom';
-import { CursorPager } from '../../../shared/components/CursorPager';
+import { KeysetPager } from '../../../shared/components/CursorPager';
 import { useCursorStack } from '../../../shared/hooks/useCursorStack';
 import { useKeyedState } from '../../../shared/hooks/useKeyedState';
 import { useCustomerList } from '../api/customers';
@@ -76,12 +76,9 @@ export function CustomerTable({ filters, limit, update, columns, visibleKeys, ac
           locale={{ emptyText: <Empty description={emptyText} /> }}
         />
       </div>
-      <CursorPager
-        page={pager.page}
-        hasPrev={pager.hasPrev}
-        hasNext={!!data?.nextCursor}
-        onPrev={pager.prev}
-        onNext={() => pager.next(data?.nextCursor)}
+      <KeysetPager
+        cursors={pager}
+        nextCursor={data?.nextCursor}
         pageSize={limit}
         onPageSizeChange={(size) => update({ limit: size === 20 ? undefined : size })}
         total={total?.total}

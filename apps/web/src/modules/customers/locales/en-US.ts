@@ -218,12 +218,6 @@ const enUS: Translation<typeof zhCN> = {
     deleteTitle: 'Delete the contact "{{name}}"?',
     reportsToNone: 'None',
   },
-  timeline: {
-    empty: 'No history yet',
-    showAll: 'Show all {{count}}',
-    collapse: 'Collapse',
-    contactPrefix: 'Contact',
-  },
   attachments: {
     upload: 'Click or drop files here to upload',
     uploadHint: 'Images, PDF, Office documents, CAD drawings, archives…; up to 20 MB each',

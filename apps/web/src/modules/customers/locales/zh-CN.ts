@@ -215,12 +215,6 @@ const zhCN = {
     deleteTitle: '确定删除联系人「{{name}}」吗？',
     reportsToNone: '无',
   },
-  timeline: {
-    empty: '暂无历史记录',
-    showAll: '展开全部 {{count}} 项',
-    collapse: '收起',
-    contactPrefix: '联系人',
-  },
   attachments: {
     upload: '点击或拖拽文件到此处上传',
     uploadHint: '支持图片、PDF、Office 文档、CAD 图纸、压缩包等，单个文件不超过 20 MB',

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Button, Card, Flex, Result, Spin, Tabs } from 'antd';
+import { Button, Card, Flex, Spin, Tabs } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router-dom';
 import { useCan, useFieldAccess } from '../../../shared/auth/access';
+import { NotFoundResult } from '../../../shared/components/NotFoundResult';
 import { useCustomer } from '../api/customers';
 import { AttachmentsTab } from '../detail/AttachmentsTab';
 import { ContactsTab } from '../detail/ContactsTab';
@@ -32,17 +33,7 @@ export default function Customer360Page() {
     );
   }
   if (isError || !customer) {
-    return (
-      <Result
-        status="404"
-        title={t('detail.notFound')}
-        extra={
-          <Link to="/customers">
-            <Button type="primary">{t('detail.backToList')}</Button>
-          </Link>
-        }
-      />
-    );
+    return <NotFoundResult title={t('detail.notFound')} backTo="/customers" backText={t('detail.backToList')} />;
   }
 
   const items = [

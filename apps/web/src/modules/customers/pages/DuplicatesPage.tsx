@@ -1,6 +1,6 @@
 import { Alert, Card, Empty, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { CursorPager } from '../../../shared/components/CursorPager';
+import { KeysetPager } from '../../../shared/components/CursorPager';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { useCursorStack } from '../../../shared/hooks/useCursorStack';
 import { useStoredState } from '../../../shared/hooks/useStoredState';
@@ -27,17 +27,7 @@ export default function DuplicatesPage() {
           <Empty description={t('duplicates.empty')} />
         </Card>
       )}
-      <CursorPager
-        page={pager.page}
-        hasPrev={pager.hasPrev}
-        hasNext={!!data?.nextCursor}
-        onPrev={pager.prev}
-        onNext={() => pager.next(data?.nextCursor)}
-        pageSize={limit}
-        onPageSizeChange={setLimit}
-        sizes={[10, 20, 50]}
-        loading={isFetching}
-      />
+      <KeysetPager cursors={pager} nextCursor={data?.nextCursor} pageSize={limit} onPageSizeChange={setLimit} sizes={[10, 20, 50]} loading={isFetching} />
     </>
   );
 }

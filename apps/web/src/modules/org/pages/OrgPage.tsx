@@ -8,6 +8,7 @@ import { PageHeader } from '../../../shared/components/PageHeader';
 import { useCan } from '../../../shared/auth/access';
 import { useEnumLabel } from '../../../shared/i18n/enums';
 import { regionText, useRegions } from '../../../shared/regions/regions';
+import { RecordHistory } from '../../audit';
 import { type OrgUnit, useOrgUnits, useUpdateUnit } from '../api';
 import { type UnitNode, buildUnitTree } from '../tree';
 import { MoveUnitModal } from '../components/MoveUnitModal';
@@ -93,23 +94,28 @@ export default function OrgPage() {
           <Card
             title={selected?.name}
             extra={
-              selected && canAdmin ? (
+              selected ? (
                 <Space wrap>
-                  {selected.kind !== 'store' ? (
+                  {canAdmin ? (
                     <>
-                      <Button onClick={() => setFormMode({ kind: 'create', parent: selected, unitKind: 'region' })}>{t('action.addRegion')}</Button>
-                      <Button type="primary" onClick={() => setFormMode({ kind: 'create', parent: selected, unitKind: 'store' })}>
-                        {t('action.addStore')}
-                      </Button>
+                      {selected.kind !== 'store' ? (
+                        <>
+                          <Button onClick={() => setFormMode({ kind: 'create', parent: selected, unitKind: 'region' })}>{t('action.addRegion')}</Button>
+                          <Button type="primary" onClick={() => setFormMode({ kind: 'create', parent: selected, unitKind: 'store' })}>
+                            {t('action.addStore')}
+                          </Button>
+                        </>
+                      ) : null}
+                      <Button onClick={() => setFormMode({ kind: 'edit', unit: selected })}>{t('action.rename')}</Button>
+                      {selected.kind !== 'hq' ? <Button onClick={() => setMoving(selected)}>{t('action.move')}</Button> : null}
+                      {selected.kind !== 'hq' ? (
+                        <Button danger={selected.status === 'active'} onClick={() => toggleStatus(selected)}>
+                          {selected.status === 'active' ? t('action.close') : t('action.reopen')}
+                        </Button>
+                      ) : null}
                     </>
                   ) : null}
-                  <Button onClick={() => setFormMode({ kind: 'edit', unit: selected })}>{t('action.rename')}</Button>
-                  {selected.kind !== 'hq' ? <Button onClick={() => setMoving(selected)}>{t('action.move')}</Button> : null}
-                  {selected.kind !== 'hq' ? (
-                    <Button danger={selected.status === 'active'} onClick={() => toggleStatus(selected)}>
-                      {selected.status === 'active' ? t('action.close') : t('action.reopen')}
-                    </Button>
-                  ) : null}
+                  <RecordHistory entityType="orgUnit" id={selected.id} name={selected.name} type="default" size="middle" />
                 </Space>
               ) : null
             }

@@ -1,10 +1,11 @@
 import { useEffect } from 'react';
-import { App, Button, Card, Divider, Form, Input, Radio, Spin, Tag, Typography } from 'antd';
+import { App, Button, Card, Divider, Form, Input, Radio, Space, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DataScope } from '@jiake/shared';
 import { useFormErrors } from '../../../shared/api/useFormErrors';
 import { useRules } from '../../../shared/forms/rules';
 import { useEnumOptions } from '../../../shared/i18n/enums';
+import { RecordHistory } from '../../audit';
 import { type Role, useCreateRole, usePermissionKeys, useUpdateRole } from '../api';
 import { FieldRulesTable } from './FieldRulesTable';
 import { PermissionMatrix } from './PermissionMatrix';
@@ -55,11 +56,14 @@ export function RoleEditor({ editing: role, readOnly, onSaved }: { editing: Role
         </>
       }
       extra={
-        readOnly ? null : (
-          <Button type="primary" onClick={() => form.submit()} loading={create.isPending || update.isPending} data-testid="role-save">
-            {t('common:action.save')}
-          </Button>
-        )
+        <Space>
+          {role ? <RecordHistory entityType="role" id={role.id} name={role.name} type="default" size="middle" /> : null}
+          {readOnly ? null : (
+            <Button type="primary" onClick={() => form.submit()} loading={create.isPending || update.isPending} data-testid="role-save">
+              {t('common:action.save')}
+            </Button>
+          )}
+        </Space>
       }
     >
       <Form form={form} layout="vertical" onFinish={submit} disabled={readOnly}>

@@ -15,6 +15,9 @@ const enUS: Translation<typeof zhCN> = {
     email: 'E-mail',
     supervisorId: 'Supervisor',
     lastLoginAt: 'Last sign-in',
+    locale: 'Language',
+    failedLogins: 'Failed sign-ins in a row',
+    lockedUntil: 'Locked until',
   },
   action: {
     create: 'New user',

@@ -12,6 +12,9 @@ const zhCN = {
     email: '电子邮箱',
     supervisorId: '直属上级',
     lastLoginAt: '最近登录',
+    locale: '界面语言',
+    failedLogins: '连续登录失败次数',
+    lockedUntil: '锁定至',
   },
   action: {
     create: '新建用户',

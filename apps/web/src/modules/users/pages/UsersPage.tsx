@@ -10,6 +10,7 @@ import { PageHeader } from '../../../shared/components/PageHeader';
 import { formatDateTime } from '../../../shared/format/date';
 import { useDebounced } from '../../../shared/hooks/useDebounced';
 import { useEnumLabel } from '../../../shared/i18n/enums';
+import { RecordHistory } from '../../audit';
 import { UnitTreeSelect, useOrgUnits } from '../../org';
 import { useRoles } from '../../roles';
 import { type User, useUpdateUser, useUsers } from '../api';
@@ -80,35 +81,36 @@ export default function UsersPage() {
       render: (_, u) => (u.supervisorId ? (userName.get(u.supervisorId) ?? <UserName id={u.supervisorId} />) : ''),
     },
     { key: 'lastLoginAt', title: t('field.lastLoginAt'), render: (_, u) => formatDateTime(u.lastLoginAt) || t('neverLoggedIn') },
-    ...(canAdmin
-      ? [
-          {
-            key: 'actions',
-            title: t('common:action.more'),
-            fixed: 'right' as const,
-            render: (_: unknown, u: User) => (
-              <Space size={0}>
-                <Button
-                  type="link"
-                  size="small"
-                  onClick={() => {
-                    setEditing(u);
-                    setFormOpen(true);
-                  }}
-                >
-                  {t('common:action.edit')}
-                </Button>
-                <Button type="link" size="small" onClick={() => setResetting(u)}>
-                  {t('action.resetPassword')}
-                </Button>
-                <Button type="link" size="small" danger={u.status === 'active'} onClick={() => toggle(u)}>
-                  {u.status === 'active' ? t('common:action.disable') : t('common:action.enable')}
-                </Button>
-              </Space>
-            ),
-          },
-        ]
-      : []),
+    {
+      key: 'actions',
+      title: t('common:action.more'),
+      fixed: 'right' as const,
+      render: (_: unknown, u: User) => (
+        <Space size={0}>
+          {canAdmin ? (
+            <>
+              <Button
+                type="link"
+                size="small"
+                onClick={() => {
+                  setEditing(u);
+                  setFormOpen(true);
+                }}
+              >
+                {t('common:action.edit')}
+              </Button>
+              <Button type="link" size="small" onClick={() => setResetting(u)}>
+                {t('action.resetPassword')}
+              </Button>
+              <Button type="link" size="small" danger={u.status === 'active'} onClick={() => toggle(u)}>
+                {u.status === 'active' ? t('common:action.disable') : t('common:action.enable')}
+              </Button>
+            </>
+          ) : null}
+          <RecordHistory entityType="user" id={u.id} name={u.displayName} />
+        </Space>
+      ),
+    },
   ];
 
   return (

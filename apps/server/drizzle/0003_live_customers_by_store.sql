@@ -1,0 +1,1 @@
+CREATE INDEX "customers_live_store_created" ON "customers" USING btree ("tenant_id","store_id","created_at","id") WHERE "customers"."deleted_at" IS NULL AND "customers"."merged_into_id" IS NULL;

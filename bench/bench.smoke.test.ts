@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { normalisePhone } from '../apps/server/src/platform/phone.ts';
+import { searchColumns } from '../apps/server/src/modules/customers/customers.repository.ts';
+import { ensureDataset } from './lib/generator/stages.ts';
+import { runBench } from './lib/harness/run-bench.ts';
+import { writeResults } from './lib/harness/report.ts';
+
+/**
+ * Benchmarks never run in `npm test`; this smoke run of the harness does (size tiny, one round, a few executions),
+ * in tenants of its own on the test database. It checks that the harness works and reports every scenario with
+ * sane numbers — never the timings themselves.
+ */
+const url = inject('databaseUrl');
+const pool = new pg.Pool({ connectionString: url, max: 2 });
+afterAll(() => pool.end());
+const code = (what: string) => `bench${what}${Date.now().toString(36)}${process.pid.toString(36)}`;
+
+describe('benchmark data generator', () => {
+  it('writes the same customers from the same seed, with phones and search columns exactly as the product writes them', async () => {
+    const [a, b] = [await ensureDataset(url, { customers: 120, tenantCode: code('a') }), await ensureDataset(url, { customers: 120, tenantCode: code('b') })];
+    const rows = async (tenantId: string) =>
+      (
+        await pool.query(
+          `SELECT c.code, c.kind, c.name, c.phones, c.name_pinyin, c.name_initials, c.name_grams, c.created_at, c.tags, c.home_profile,
+                  (SELECT json_agg(json_build_object('e164', p.e164, 'digits', p.digits, 'reversed', p.reversed) ORDER BY p.position, p.e164)
+                     FROM customer_phones p WHERE p.customer_id = c.id) AS phone_rows
+             FROM customers c WHERE c.tenant_id = $1 ORDER BY c.code`,
+          [tenantId],
+        )
+      ).rows;
+    const ra = await rows(a.tenantId);
+    expect(ra).toHaveLength(120);
+    expect(await rows(b.tenantId)).toEqual(ra);
+    expect(a.counts).toEqual(b.counts);
+    for (const c of ra) {
+      expect({ name_pinyin: c.name_pinyin, name_initials: c.name_initials, name_grams: c.name_grams }).toEqual(
+        (({ namePinyin, nameInitials, nameGrams }) => ({ name_pinyin: namePinyin, name_initials: nameInitials, name_grams: nameGrams }))(searchColumns(c.name, c.kind)),
+      );
+      for (const p of c.phone_rows ?? []) {
+        const n = normalisePhone(p.e164)!;
+        expect(p).toEqual({ e164: n.e164, digits: n.digits, reversed: [...n.digits].reverse().join('') });
+      }
+    }
+    // Asked to reuse, it answers the data set already there.
+    const again = await ensureDataset(url, { customers: 120, tenantCode: a.tenantCode, reuse: true });
+    expect(again).toMatchObject({ reused: true, tenantId: a.tenantId });
+  });
+});
+
+describe('benchmark harness (smoke run)', () => {
+  it('produces a results table with every scenario row and sane numbers', async () => {
+    const dataset = await ensureDataset(url, { customers: 1000, tenantCode: code('smoke') });
+    expect(dataset.counts).toMatchObject({ customers: 1000 });
+    expect(dataset.counts.stores).toBeGreaterThanOrEqual(3);
+    const result = await runBench({
+      url, dbKind: inject('databaseKind'), dataset, sizeName: 'tiny', rounds: 1, executions: 20, loadSeconds: 0.3, concurrency: 4, walkPages: 4,
+    });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiake-bench-smoke-'));
+    const md = fs.readFileSync(writeResults(dir, result), 'utf8');
+    fs.rmSync(dir, { recursive: true, force: true });
+
+    for (const id of ['P1', 'P2', 'P3', 'P4', 'P5', 'P10', 'P11']) expect(md).toMatch(new RegExp(`^\\| ${id} \\|`, 'm'));
+    for (const id of ['P6', 'P7', 'P8', 'P9', 'P12']) expect(md).toMatch(new RegExp(`^\\| ${id} \\| .+ \\| .+ \\|$`, 'm'));
+    expect(md).toContain(`Node ${process.version}`);
+    expect(result.rows.filter((r) => r.id === 'P5' && r.unit === 'ms')).toHaveLength(5);
+    for (const r of result.rows) {
+      if (r.unit === 'plans') continue;
+      expect(r.product, `${r.id} ${r.measure}`).toBeGreaterThan(0);
+      expect(r.baseline, `${r.id} ${r.measure}`).toBeGreaterThan(0);
+      expect(Number.isFinite(r.value), `${r.id} ${r.measure}`).toBe(true);
+      expect(md).toContain(`| ${r.id} | ${r.scenario} | ${r.measure} |`);
+    }
+    for (const s of result.subjects) {
+      expect(s.errors, `${s.name}: ${s.firstError}`).toBe(0);
+      if (s.latency) expect(s.latency.count).toBe(20);
+      if (s.load) expect(s.load.count).toBeGreaterThanOrEqual(20);
+    }
+    expect(result.searches.every((t) => t.sameRows)).toBe(true);
+    expect(result.walk.reached).toBe(4);
+    expect(result.subjects.find((s) => s.name === 'product.list')!.rssMb).toBeGreaterThan(20);
+  }, 90_000);
+});

@@ -1,0 +1,43 @@
+/**
+ * npm run bench -- --size tiny|S|L [--rounds 3] [--executions 300] [--load-seconds 3] [--concurrency 8] [--pages 500]
+ *
+ * Measures the running product against baselines measured in the same run, on the embedded PostgreSQL of
+ * bench/data/pg or on the server of DATABASE_URL; generates (or reuses) the data set first. Writes
+ * bench/results/<date>-<size>-<embedded|server>.md and prints it.
+ */
+import path from 'node:path';
+import { intArg, parseArgs, sizeOf } from './lib/args.ts';
+import { BENCH_DIR, openBenchDatabase } from './lib/database.ts';
+import { DEFAULT_SEED, ensureDataset } from './lib/generator/stages.ts';
+import { runBench } from './lib/harness/run-bench.ts';
+import { renderMarkdown, writeResults } from './lib/harness/report.ts';
+
+const args = parseArgs(process.argv.slice(2));
+const size = sizeOf(args.size);
+const log = (line: string) => console.log(`[bench] ${line}`);
+const db = await openBenchDatabase({ databaseUrl: process.env.DATABASE_URL, log });
+let code = 0;
+try {
+  const dataset = await ensureDataset(db.url, { customers: size.customers, seed: intArg(args.seed, DEFAULT_SEED), reuse: args.regenerate !== true, log });
+  const result = await runBench({
+    url: db.url,
+    dbKind: db.kind,
+    dataset,
+    sizeName: size.name,
+    rounds: intArg(args.rounds, 3),
+    executions: intArg(args.executions, 300),
+    loadSeconds: Number(args['load-seconds'] ?? 3),
+    concurrency: intArg(args.concurrency, 8),
+    walkPages: intArg(args.pages, 500),
+    log,
+  });
+  const file = writeResults(typeof args.out === 'string' ? path.resolve(args.out) : path.join(BENCH_DIR, 'results'), result);
+  console.log(`\n${renderMarkdown(result)}`);
+  log(`written to ${path.relative(process.cwd(), file)}`);
+} catch (err) {
+  console.error(err);
+  code = 1;
+} finally {
+  await db.stop();
+}
+process.exit(code);
