@@ -113,6 +113,20 @@ describe('history of a platform record', () => {
     expect(change(rows[0], 'roleIds')).toEqual({ field: 'roleIds', before: [roles.find((r) => r.name === '导购')!.id], after: [manager.id] });
   });
 
+  it('shows where a login came from (address, browser) only to callers with audit:view', async () => {
+    const a = await newTenant(t);
+    const store = await makeStore(a.admin, a.hq.id);
+    const roles = (await a.admin.get('/api/v1/roles')).json().items as { id: string; name: string }[];
+    const { user } = await userIn(t, a.admin, a.code, store.id, '导购', roles);
+    const { client: storeManager } = await userIn(t, a.admin, a.code, store.id, '店长', roles);
+    const asAdmin = (await history(a.admin, 'user', user.id)).find((r) => r.action === 'auth.login')!;
+    expect(asAdmin.ip).toBe('127.0.0.1');
+    const asManager = (await history(storeManager, 'user', user.id)).find((r) => r.action === 'auth.login')!;
+    expect(asManager.ip).toBeNull();
+    expect(asManager.meta).not.toHaveProperty('userAgent');
+    expect(asManager.actorName).toBe(asAdmin.actorName);
+  });
+
   it('keeps other records out: only rows of the asked record', async () => {
     const a = await newTenant(t);
     const one = await makeStore(a.admin, a.hq.id);

@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, inArray, lt, lte, notInArray, or, type SQL, type SQLWrapper } from 'drizzle-orm';
-import type { Ctx } from '../http/context.ts';
+import { can, type Ctx } from '../http/context.ts';
 import { redactChanges } from '../access/field-security.ts';
 import { auditLog } from './audit.tables.ts';
 
@@ -16,10 +16,15 @@ const toDto = (ctx: Ctx, r: Row) => ({
   entityId: r.entityId,
   // Field rules apply to history too: hidden fields vanish, phones stay masked.
   changes: redactChanges(ctx, r.entityType, r.changes),
-  meta: r.meta,
-  ip: r.ip,
+  // Where a change came from (address, browser) is for auditors: a history tab shows what changed, not the IP.
+  ...(can(ctx, 'audit:view') ? { meta: r.meta, ip: r.ip } : { meta: withoutClientDetails(r.meta), ip: null }),
   requestId: r.requestId,
 });
+
+function withoutClientDetails(meta: Record<string, unknown>) {
+  const { userAgent: _ua, ...rest } = meta;
+  return rest;
+}
 
 /**
  * The ids of one entity type a caller may see (a subquery), registered by the module that owns the entity. A caller
