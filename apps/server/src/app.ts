@@ -15,6 +15,7 @@ import { registerErrorHandling } from './platform/http/error-handler.ts';
 import { registerGuard } from './platform/http/guard.ts';
 import type { App } from './platform/http/types.ts';
 import { MODULES } from './modules.ts';
+import { registerSubscriptions } from './subscriptions.ts';
 import type { Mailer } from './platform/mail/mailer.ts';
 import { JobRunner } from './platform/jobs/runner.ts';
 
@@ -70,6 +71,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object 
     },
   });
 
+  registerSubscriptions(deps);
   for (const register of MODULES) await register(app as App, deps);
 
   // The web app: static files, and index.html for client-side routes.

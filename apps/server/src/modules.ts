@@ -11,6 +11,14 @@ import { customerImportRoutes } from './modules/customers/import/import.routes.t
 import { customerExportRoutes } from './modules/customers/export/export.routes.ts';
 import { fileRoutes } from './platform/files/files.routes.ts';
 import { isCustomerVisible } from './modules/customers/index.ts';
+import { catalogueRoutes } from './modules/catalogue/catalogue.routes.ts';
+import { orderRoutes } from './modules/orders/orders.routes.ts';
+import { followupRoutes } from './modules/order-followups/followups.routes.ts';
+import { requestRoutes } from './modules/service-requests/requests.routes.ts';
+import { knowledgeRoutes } from './modules/knowledge/knowledge.routes.ts';
+import { selfServiceRoutes } from './modules/self-service/self-service.routes.ts';
+import { callerLookupRoutes } from './modules/caller-lookup/caller-lookup.routes.ts';
+import { eventRoutes } from './platform/events/events.routes.ts';
 
 /** Every module, listed so the graph stays visible. Order is the order of registration. */
 export const MODULES: RouteModule[] = [
@@ -24,6 +32,14 @@ export const MODULES: RouteModule[] = [
   customerRoutes,
   customerImportRoutes,
   customerExportRoutes,
+  eventRoutes,
+  catalogueRoutes,
+  orderRoutes,
+  followupRoutes,
+  requestRoutes,
+  knowledgeRoutes,
+  selfServiceRoutes,
+  callerLookupRoutes,
   /** Records that take attachments, with the check of who may see them. */
   fileRoutes({ customer: isCustomerVisible }),
 ];

@@ -23,6 +23,8 @@ const rel = (abs: string) => path.relative(repoRoot, abs).split(path.sep).join('
 const NOT_TENANT_TABLES: Record<string, string> = {
   tenants: 'the tenant registry itself',
   login_attempts: 'pre-login throttle by address across tenants; the typed tenant code may not exist',
+  scheduler_leases: 'which server instance leads the cron scheduler; one per deployment, not per tenant',
+  scheduler_state: 'the last cron slot fired per schedule; per deployment, not per tenant',
 };
 
 describe('every business table has tenant_id (PLAT-1)', () => {

@@ -43,7 +43,7 @@ export async function testApp(env: Record<string, string> = {}): Promise<TestApp
   const database = testDatabase();
   const config = { ...readConfig({ DATA_DIR: `/tmp/jiake-test-files-${process.pid}`, ...env }), databaseUrl: inject('databaseUrl') };
   const tenantIds: string[] = [];
-  const jobs = new JobRunner(database.db, clock.now, { onlyTenants: () => tenantIds });
+  const jobs = new JobRunner(database.db, clock.now, { onlyTenants: () => tenantIds, scope: uniq('test-scope-') });
   const deps: AppDeps = { db: database, config, now: clock.now, mailer: createMailer(config), jobs };
   registerJobs(deps);
   const app = await buildApp(deps);

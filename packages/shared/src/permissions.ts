@@ -12,6 +12,13 @@ export const PERMISSIONS = {
   audit: ['view'],
   attachments: ['view', 'create', 'delete'],
   jobs: ['view'],
+  events: ['admin'],
+  catalogue: ['view', 'admin'],
+  orders: ['view', 'create', 'edit', 'approve', 'cancel'],
+  followups: ['view', 'edit', 'admin'],
+  requests: ['view', 'create', 'edit', 'review', 'admin'],
+  knowledge: ['view', 'edit'],
+  callerLookup: ['view'],
 } as const;
 
 type Perms = typeof PERMISSIONS;

@@ -187,8 +187,9 @@ describe('pool settings and the idle rule (CUS-6)', () => {
     expect(row.changes).toEqual(expect.arrayContaining([{ field: 'idleDays', before: 30, after: 14 }, { field: 'enabled', before: false, after: true }]));
   });
 
-  it('returns customers untouched for longer than idleDays to the pool on the periodic run, audited as the system', async () => {
+  it('returns customers untouched for longer than idleDays to the pool on the hourly cron run, audited as the system', async () => {
     const s = await setup();
+    await t.deps.jobs.tickCron(); // the scheduler starts counting slots
     expect((await put(s.admin, '/api/v1/customer-pool/settings', { idleDays: 7, enabled: true })).statusCode).toBe(200);
     const idle = await s.customer('沉睡', s.storeA.id, s.salesA1.user.id);
     const busy = await s.customer('活跃', s.storeA.id, s.salesA1.user.id);
@@ -198,7 +199,10 @@ describe('pool settings and the idle rule (CUS-6)', () => {
     expect((await (await again(s.salesA1.user.username)).patch(`/api/v1/customers/${busy.id}`, { notes: '回访' })).statusCode).toBe(200);
     t.clock.advance(3 * DAY);
 
-    expect(await t.deps.jobs.runPeriodic(RETURN_IDLE_CUSTOMERS)).toBe(true);
+    expect(await t.deps.jobs.tickCron()).toBeGreaterThan(0);
+    await t.deps.jobs.drain(s.tenant.id);
+    const [run] = (await t.deps.db.pool.query(`SELECT status, result FROM jobs WHERE tenant_id = $1 AND kind = $2`, [s.tenant.id, `cron:${RETURN_IDLE_CUSTOMERS}`])).rows;
+    expect(run).toMatchObject({ status: 'succeeded', result: { returned: 1 } });
     expect((await rowOf(t, 'customers', idle.id))?.owner_id).toBeNull();
     expect((await rowOf(t, 'customers', busy.id))?.owner_id).toBe(s.salesA1.user.id);
     const rows = await auditOf(await again('admin', 'admin-pass-1'), 'customer.returned_to_pool');
@@ -206,18 +210,6 @@ describe('pool settings and the idle rule (CUS-6)', () => {
     expect(rows[0]).toMatchObject({ entityId: idle.id, actorKind: 'system', meta: { reason: 'idle', idleDays: 7 }, changes: [{ field: 'ownerId', before: s.salesA1.user.id, after: null }] });
     // The customer is back in the store's pool, for any sales user of the store.
     expect(idsOf(await (await again(s.salesA2.user.username)).get('/api/v1/customers?pool=true'))).toEqual([idle.id]);
-  });
-
-  it('runs a periodic task on one connection at a time: a second run while the first holds the lock is skipped', async () => {
-    let runs = 0;
-    t.deps.jobs.every('test.slowSweep', 3_600_000, async () => {
-      runs++;
-      await new Promise((r) => setTimeout(r, 300));
-    });
-    const results = await Promise.all([t.deps.jobs.runPeriodic('test.slowSweep'), t.deps.jobs.runPeriodic('test.slowSweep')]);
-    expect(results.sort()).toEqual([false, true]);
-    expect(runs).toBe(1);
-    expect(await t.deps.jobs.runPeriodic('test.slowSweep')).toBe(true);
   });
 
   it('takes nobody’s customers while the rule is off', async () => {

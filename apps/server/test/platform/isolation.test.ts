@@ -2,11 +2,17 @@ import cookie from '@fastify/cookie';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { HISTORY_ENTITY_TYPES, type HistoryEntityType } from '@jiake/shared';
+import { ALL_PERMISSIONS, HISTORY_ENTITY_TYPES, type HistoryEntityType } from '@jiake/shared';
 import { registerErrorHandling } from '../../src/platform/http/error-handler.ts';
 import { type ApiRoute, apiRoutes, registerGuard } from '../../src/platform/http/guard.ts';
 import { countRows, createCustomer, createRole, defineField, rowOf } from '../factories.ts';
-import { type Client, makeStore, newTenant, type TestApp, testApp, type TestTenant, userIn } from '../helpers.ts';
+import { type Client, makeStore, newTenant, type TestApp, testApp, userIn } from '../helpers.ts';
+import { type Built, customerOf, type Factory, once, upload, type World } from '../isolation/world.ts';
+import * as Catalogue from '../isolation/catalogue.factories.ts';
+import * as Orders from '../isolation/orders.factories.ts';
+import * as OrderFollowups from '../isolation/order-followups.factories.ts';
+import * as ServiceRequests from '../isolation/service-requests.factories.ts';
+import * as Knowledge from '../isolation/knowledge.factories.ts';
 
 /**
  * PLAT-1 / PLAT-4, generated: every /api/v1 route with a path parameter is called with a real record of tenant A
@@ -22,44 +28,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.app.close();
 });
-
-interface Built {
-  /** Values for the route's path parameters. */
-  params: Record<string, string>;
-  /** Rows whose stored values must not change: [table, id]. */
-  rows: [string, string][];
-}
-interface World {
-  a: TestTenant;
-  storeA: { id: string };
-  memo: Map<string, Promise<Built>>;
-}
-interface Factory {
-  name: string;
-  /** URL patterns (registered form, with :params) served by this factory. */
-  match: RegExp;
-  /** Records that belong to a customer, so a store user outside its store must not reach them either. */
-  customerOwned: boolean;
-  /** One record, or several when the route serves several kinds (each is walked). */
-  build(w: World): Promise<Built | Built[]>;
-}
-
-const once = (w: World, key: string, build: () => Promise<Built>) => {
-  if (!w.memo.has(key)) w.memo.set(key, build());
-  return w.memo.get(key)!;
-};
-
-async function customerOf(w: World): Promise<Built> {
-  return once(w, 'customer', async () => {
-    const c = await createCustomer(w.a.admin, {
-      name: '甲方客户',
-      storeId: w.storeA.id,
-      phones: ['13912340000'],
-      tags: ['隔离'],
-    });
-    return { params: { id: c.id }, rows: [['customers', c.id]] };
-  });
-}
 
 /** The platform records, one builder each; their own routes and the history route use the same record. */
 const PLATFORM_RECORDS: Record<HistoryEntityType, (w: World) => Promise<Built>> = {
@@ -104,22 +72,6 @@ const PLATFORM_RECORDS: Record<HistoryEntityType, (w: World) => Promise<Built>> 
     }),
 };
 
-/** A multipart upload: text fields, then one file in the field `file`. */
-function upload(c: Client, url: string, fields: Record<string, string>, fileName: string, type: string, content: string) {
-  const boundary = '----jiakeisolation';
-  const parts = Object.entries(fields).map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`);
-  const payload = `${parts.join('')}--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${type}\r\n\r\n${content}\r\n--${boundary}--\r\n`;
-  return t.app.inject({
-    method: 'POST',
-    url,
-    headers: {
-      cookie: c.cookie,
-      'content-type': `multipart/form-data; boundary=${boundary}`,
-    },
-    payload: Buffer.from(payload),
-  });
-}
-
 /** Rows per table of one tenant, over every table with a tenant_id column. */
 async function tenantFootprint(tenantId: string) {
   const tables = await t.deps.db.pool.query(
@@ -131,7 +83,7 @@ async function tenantFootprint(tenantId: string) {
 }
 
 /** One factory per kind of record. Keep in step with the routes: the walker fails for a route none of these serves. */
-const FACTORIES: Factory[] = [
+const PLATFORM_FACTORIES: Factory[] = [
   {
     name: 'contact of a customer',
     match: /^\/api\/v1\/customers\/:id\/contacts\/:contactId(\/|$)/,
@@ -159,7 +111,7 @@ const FACTORIES: Factory[] = [
     customerOwned: true,
     build: (w) =>
       once(w, 'import', async () => {
-        const up = await upload(w.a.admin, '/api/v1/customer-imports', {}, '客户.csv', 'text/csv', '姓名,手机\n导入客户,13811112222\n');
+        const up = await upload(t, w.a.admin, '/api/v1/customer-imports', {}, '客户.csv', 'text/csv', '姓名,手机\n导入客户,13811112222\n');
         if (up.statusCode !== 201) throw new Error(`import upload failed: ${up.statusCode} ${up.body}`);
         const id = up.json().id as string;
         const run = await w.a.admin.post(`/api/v1/customer-imports/${id}/run`, {
@@ -203,6 +155,7 @@ const FACTORIES: Factory[] = [
       once(w, 'attachment', async () => {
         const c = await customerOf(w);
         const res = await upload(
+          t,
           w.a.admin,
           '/api/v1/attachments',
           { entityType: 'customer', entityId: c.params.id },
@@ -260,6 +213,23 @@ const FACTORIES: Factory[] = [
       ),
   },
   {
+    name: 'event delivery (dead, so a retry would change it)',
+    match: /^\/api\/v1\/event-deliveries\/:id(\/|$)/,
+    customerOwned: false,
+    build: (w) =>
+      once(w, 'eventDelivery', async () => {
+        const e = await t.deps.db.pool.query(
+          "INSERT INTO outbox_events (tenant_id, type, aggregate_type, payload, occurred_at) VALUES ($1, 'isolation.probe', 'probe', '{}', now()) RETURNING id",
+          [w.a.tenant.id],
+        );
+        const d = await t.deps.db.pool.query(
+          "INSERT INTO event_deliveries (tenant_id, event_id, subscriber, status, attempts, available_at) VALUES ($1, $2, 'isolation.probe', 'dead', 10, now()) RETURNING id",
+          [w.a.tenant.id, e.rows[0].id],
+        );
+        return { params: { id: d.rows[0].id }, rows: [['event_deliveries', d.rows[0].id]] };
+      }),
+  },
+  {
     name: 'job',
     match: /^\/api\/v1\/jobs\/:id(\/|$)/,
     customerOwned: false,
@@ -277,7 +247,7 @@ const FACTORIES: Factory[] = [
 ];
 
 /** Bodies that would make a real change (so "unchanged" means something); `{}` is used when the schema accepts it. */
-const BODIES: Record<string, unknown> = {
+const PLATFORM_BODIES: Record<string, unknown> = {
   'PATCH /api/v1/customers/:id': { notes: '越权修改', tags: ['被改'] },
   'POST /api/v1/customers/:id/contacts': { name: '越权联系人' },
   'PATCH /api/v1/customers/:id/contacts/:contactId': { name: '越权改名' },
@@ -294,6 +264,11 @@ const BODIES: Record<string, unknown> = {
   'PATCH /api/v1/users/:id': { displayName: '越权改名', status: 'disabled' },
   'PATCH /api/v1/custom-fields/:id': { label: '越权', required: true },
 };
+
+/** Platform and customer factories here; each later module's in apps/server/test/isolation/<module>.factories.ts. */
+const MODULES = [Catalogue, Orders, OrderFollowups, ServiceRequests, Knowledge];
+const FACTORIES: Factory[] = [...MODULES.flatMap((m) => m.FACTORIES), ...PLATFORM_FACTORIES];
+const BODIES: Record<string, unknown> = Object.assign({}, PLATFORM_BODIES, ...MODULES.map((m) => m.BODIES));
 
 const isZod = (s: unknown): s is z.ZodType => !!s && typeof s === 'object' && '_zod' in s;
 
@@ -344,24 +319,11 @@ describe('tenant and scope isolation of every route with an id (generated)', () 
     const region = await makeStore(a.admin, a.hq.id, 'direct', 'region');
     const storeA = await makeStore(a.admin, region.id);
     const sibling = await makeStore(a.admin, region.id);
-    const w: World = { a, storeA, memo: new Map() };
-    // The strongest store role there is: every customer and attachment right, but only its own store.
+    const w: World = { t, a, storeA, memo: new Map() };
+    // The strongest store role there is, but only its own store.
     const storeRole = await createRole(a.admin, {
-      permissions: [
-        'customers:view',
-        'customers:create',
-        'customers:edit',
-        'customers:delete',
-        'customers:reveal',
-        'customers:merge',
-        'customers:transfer',
-        'customers:pool',
-        'customers:export',
-        'customers:import',
-        'attachments:view',
-        'attachments:create',
-        'attachments:delete',
-      ],
+      // Every right of every module (incl. administration), limited to its own store by the data scope.
+      permissions: [...ALL_PERMISSIONS],
       dataScope: 'unit',
     });
     const outsider = (await userIn(t, a.admin, a.code, sibling.id, storeRole.name)).client;

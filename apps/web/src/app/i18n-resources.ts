@@ -11,6 +11,12 @@ import { rolesEn, rolesZh } from '../modules/roles';
 import { customFieldsEn, customFieldsZh } from '../modules/custom-fields';
 import { apiKeysEn, apiKeysZh } from '../modules/api-keys';
 import { auditEn, auditZh } from '../modules/audit';
+import { selfServiceEn, selfServiceZh } from '../modules/self-service';
+import { knowledgeEn, knowledgeZh } from '../modules/knowledge';
+import { requestsEn, requestsZh } from '../modules/service-requests';
+import { followupsEn, followupsZh } from '../modules/order-followups';
+import { ordersEn, ordersZh } from '../modules/orders';
+import { catalogueEn, catalogueZh } from '../modules/catalogue';
 
 /** One namespace per module, in both languages. */
 export const resources: Record<Locale, Record<string, Dict>> = {
@@ -25,6 +31,12 @@ export const resources: Record<Locale, Record<string, Dict>> = {
     customFields: customFieldsZh,
     apiKeys: apiKeysZh,
     audit: auditZh,
+    selfService: selfServiceZh,
+    knowledge: knowledgeZh,
+    requests: requestsZh,
+    followups: followupsZh,
+    orders: ordersZh,
+    catalogue: catalogueZh,
   },
   'en-US': {
     common: commonEn,
@@ -37,5 +49,11 @@ export const resources: Record<Locale, Record<string, Dict>> = {
     customFields: customFieldsEn,
     apiKeys: apiKeysEn,
     audit: auditEn,
+    selfService: selfServiceEn,
+    knowledge: knowledgeEn,
+    requests: requestsEn,
+    followups: followupsEn,
+    orders: ordersEn,
+    catalogue: catalogueEn,
   },
 };

@@ -6,6 +6,12 @@ import { roleRoutes } from '../modules/roles/routes';
 import { customFieldRoutes } from '../modules/custom-fields/routes';
 import { apiKeyRoutes } from '../modules/api-keys/routes';
 import { auditRoutes } from '../modules/audit/routes';
+import { selfServiceRoutes } from '../modules/self-service/routes';
+import { knowledgeRoutes } from '../modules/knowledge/routes';
+import { serviceRequestsRoutes } from '../modules/service-requests/routes';
+import { orderFollowupsRoutes } from '../modules/order-followups/routes';
+import { ordersRoutes } from '../modules/orders/routes';
+import { catalogueRoutes } from '../modules/catalogue/routes';
 
 /** Every module's pages, listed so the graph stays visible; the left menu is built from these. */
 export const MODULE_ROUTES: ModuleRoute[] = [
@@ -16,4 +22,10 @@ export const MODULE_ROUTES: ModuleRoute[] = [
   ...customFieldRoutes,
   ...apiKeyRoutes,
   ...auditRoutes,
+  ...selfServiceRoutes,
+  ...knowledgeRoutes,
+  ...serviceRequestsRoutes,
+  ...orderFollowupsRoutes,
+  ...ordersRoutes,
+  ...catalogueRoutes,
 ];

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Menu, Typography } from 'antd';
 import type { MenuProps } from 'antd';
-import { SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { CustomerServiceOutlined, SettingOutlined, ShoppingCartOutlined, TeamOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { usePermissionCheck } from '../../shared/auth/access';
@@ -10,6 +10,8 @@ import { MODULE_ROUTES } from '../modules';
 
 const GROUPS: { key: MenuGroup; icon: React.ReactNode }[] = [
   { key: 'customers', icon: <TeamOutlined /> },
+  { key: 'orders', icon: <ShoppingCartOutlined /> },
+  { key: 'service', icon: <CustomerServiceOutlined /> },
   { key: 'system', icon: <SettingOutlined /> },
 ];
 

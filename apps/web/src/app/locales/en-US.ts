@@ -4,6 +4,8 @@ import type zhCN from './zh-CN';
 const enUS: Translation<typeof zhCN> = {
   menu: {
     customers: 'Customers',
+    orders: 'Orders & after-sales',
+    service: 'Customer service',
     system: 'Administration',
   },
   header: {

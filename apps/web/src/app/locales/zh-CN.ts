@@ -1,6 +1,8 @@
 const zhCN = {
   menu: {
     customers: '客户',
+    orders: '订单与售后',
+    service: '客户服务',
     system: '系统管理',
   },
   header: {

@@ -1,0 +1,2 @@
+/** Tables of the order-followups module. After-sales follow-up steps of paid orders (ORD-2). */
+export {};

@@ -1,0 +1,2 @@
+/** Tables of the orders module. Orders, payments, changes, returns and the ERP upsert (ORD-1, ORD-3, ORD-4). */
+export {};

@@ -1,0 +1,6 @@
+import type { Factory } from './world.ts';
+
+/** Records of the service-requests module for the generated isolation walker. */
+export const FACTORIES: Factory[] = [];
+/** Sample bodies that would make a real change, keyed "METHOD /registered/url". */
+export const BODIES: Record<string, unknown> = {};

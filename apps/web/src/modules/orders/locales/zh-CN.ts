@@ -1,0 +1,4 @@
+const zhCN = {
+  menu: '',
+};
+export default zhCN;
