@@ -6,6 +6,7 @@ import { startEmbeddedPostgres, type EmbeddedDb } from './platform/db/embedded.t
 import { migrateDatabase } from './platform/db/migrate.ts';
 import { createMailer } from './platform/mail/mailer.ts';
 import { JobRunner } from './platform/jobs/runner.ts';
+import { upgradeBuiltinRoles } from './platform/tenancy/role-upgrades.ts';
 import { registerJobs } from './jobs.ts';
 import { seedDemoIfEmpty } from './demo/seed.ts';
 
@@ -27,6 +28,7 @@ export async function startServer(config: Config = readConfig(), opts: { logger?
   const now = opts.now ?? (() => new Date());
   try {
     await migrateDatabase(database.pool);
+    await upgradeBuiltinRoles(database.db);
     // Demo data goes into an empty embedded database on its own; into a server only when forced.
     if (config.seedDemo === 'force' || (config.seedDemo === 'auto' && embedded)) await seedDemoIfEmpty(database.db);
   } catch (err) {

@@ -11,6 +11,7 @@ import { rolesEn, rolesZh } from '../modules/roles';
 import { customFieldsEn, customFieldsZh } from '../modules/custom-fields';
 import { apiKeysEn, apiKeysZh } from '../modules/api-keys';
 import { auditEn, auditZh } from '../modules/audit';
+import { eventsEn, eventsZh } from '../modules/events';
 import { selfServiceEn, selfServiceZh } from '../modules/self-service';
 import { knowledgeEn, knowledgeZh } from '../modules/knowledge';
 import { requestsEn, requestsZh } from '../modules/service-requests';
@@ -31,6 +32,7 @@ export const resources: Record<Locale, Record<string, Dict>> = {
     customFields: customFieldsZh,
     apiKeys: apiKeysZh,
     audit: auditZh,
+    events: eventsZh,
     selfService: selfServiceZh,
     knowledge: knowledgeZh,
     requests: requestsZh,
@@ -49,6 +51,7 @@ export const resources: Record<Locale, Record<string, Dict>> = {
     customFields: customFieldsEn,
     apiKeys: apiKeysEn,
     audit: auditEn,
+    events: eventsEn,
     selfService: selfServiceEn,
     knowledge: knowledgeEn,
     requests: requestsEn,

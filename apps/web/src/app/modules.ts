@@ -6,6 +6,7 @@ import { roleRoutes } from '../modules/roles/routes';
 import { customFieldRoutes } from '../modules/custom-fields/routes';
 import { apiKeyRoutes } from '../modules/api-keys/routes';
 import { auditRoutes } from '../modules/audit/routes';
+import { eventRoutes } from '../modules/events/routes';
 import { selfServiceRoutes } from '../modules/self-service/routes';
 import { knowledgeRoutes } from '../modules/knowledge/routes';
 import { serviceRequestsRoutes } from '../modules/service-requests/routes';
@@ -22,6 +23,7 @@ export const MODULE_ROUTES: ModuleRoute[] = [
   ...customFieldRoutes,
   ...apiKeyRoutes,
   ...auditRoutes,
+  ...eventRoutes,
   ...selfServiceRoutes,
   ...knowledgeRoutes,
   ...serviceRequestsRoutes,

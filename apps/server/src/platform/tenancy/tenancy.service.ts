@@ -11,6 +11,7 @@ import { hashPassword } from '../auth/password.ts';
 import { endUserSessions } from '../auth/login.ts';
 import { orgUnits, roles, tenants, userRoles, users } from './tenancy.tables.ts';
 import { BUILTIN_ROLES } from './builtin-roles.ts';
+import { CURRENT_PERMISSION_VERSION } from './role-upgrades.ts';
 
 export const unitFence: Fence = { table: orgUnits, entity: 'orgUnit' };
 export const roleFence: Fence = { table: roles, entity: 'role' };
@@ -30,7 +31,10 @@ export interface NewTenant {
 /** A tenant with its HQ unit, the built-in roles and a first administrator, in one transaction. */
 export async function createTenant(db: Db, t: NewTenant, now = new Date()) {
   return db.transaction(async (tx) => {
-    const [tenant] = await tx.insert(tenants).values({ code: t.code.toLowerCase(), name: t.name, createdAt: now, updatedAt: now }).returning();
+    const [tenant] = await tx
+      .insert(tenants)
+      .values({ code: t.code.toLowerCase(), name: t.name, settings: { permissionsVersion: CURRENT_PERMISSION_VERSION }, createdAt: now, updatedAt: now })
+      .returning();
     const hqId = crypto.randomUUID();
     const [hq] = await tx
       .insert(orgUnits)
