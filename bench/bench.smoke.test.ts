@@ -20,6 +20,25 @@ afterAll(() => pool.end());
 const code = (what: string) => `bench${what}${Date.now().toString(36)}${process.pid.toString(36)}`;
 
 describe('benchmark data generator', () => {
+  it('writes orders whose totals, payments and returns add up, about five per customer', async () => {
+    const d = await ensureDataset(url, { customers: 200, tenantCode: code('o') });
+    expect(d.counts.orders).toBeGreaterThan(200 * 3);
+    expect(d.counts.orders).toBeLessThan(200 * 8);
+    const bad = await pool.query(
+      `SELECT o.order_no FROM orders o
+        WHERE o.tenant_id = $1
+          AND (o.total_fen <> (SELECT sum(l.amount_fen) FROM order_lines l WHERE l.order_id = o.id)
+           OR o.returned_fen <> (SELECT sum(l.returned_fen) FROM order_lines l WHERE l.order_id = o.id)
+           OR o.paid_fen <> coalesce((SELECT sum(p.amount_fen) FROM order_payments p WHERE p.order_id = o.id), 0)
+           OR (o.status IN ('paid', 'delivered', 'completed') AND o.paid_fen <> o.total_fen)
+           OR o.customer_id NOT IN (SELECT id FROM customers WHERE tenant_id = o.tenant_id))`,
+      [d.tenantId],
+    );
+    expect(bad.rows).toEqual([]);
+    const dup = await pool.query('SELECT order_no FROM orders WHERE tenant_id = $1 GROUP BY order_no HAVING count(*) > 1', [d.tenantId]);
+    expect(dup.rows).toEqual([]);
+  });
+
   it('writes the same customers from the same seed, with phones and search columns exactly as the product writes them', async () => {
     const [a, b] = [await ensureDataset(url, { customers: 120, tenantCode: code('a') }), await ensureDataset(url, { customers: 120, tenantCode: code('b') })];
     const rows = async (tenantId: string) =>

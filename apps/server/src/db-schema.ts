@@ -14,3 +14,4 @@ export * from './modules/order-followups/followups.tables.ts';
 export * from './modules/service-requests/requests.tables.ts';
 export * from './modules/knowledge/knowledge.tables.ts';
 export * from './modules/self-service/self-service.tables.ts';
+export * from './platform/messaging/messaging.tables.ts';

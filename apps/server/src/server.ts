@@ -26,9 +26,15 @@ export async function startServer(config: Config = readConfig(), opts: { logger?
   }
   const database = openDatabase(url, embedded ? 'embedded' : 'server');
   const now = opts.now ?? (() => new Date());
+  const jobs = new JobRunner(database.db, now);
+  const deps = { db: database, config, now, mailer: createMailer(config), jobs };
+  let app: Awaited<ReturnType<typeof buildApp>>;
   try {
     await migrateDatabase(database.pool);
     await upgradeBuiltinRoles(database.db);
+    registerJobs(deps);
+    // Building the app registers the event subscribers, so the demo's events (order.paid …) get their deliveries.
+    app = await buildApp(deps, { logger: opts.logger ?? { level: config.logLevel } });
     // Demo data goes into an empty embedded database on its own; into a server only when forced.
     if (config.seedDemo === 'force' || (config.seedDemo === 'auto' && embedded)) await seedDemoIfEmpty(database.db);
   } catch (err) {
@@ -36,10 +42,6 @@ export async function startServer(config: Config = readConfig(), opts: { logger?
     await embedded?.stop();
     throw err;
   }
-  const jobs = new JobRunner(database.db, now);
-  const deps = { db: database, config, now, mailer: createMailer(config), jobs };
-  registerJobs(deps);
-  const app = await buildApp(deps, { logger: opts.logger ?? { level: config.logLevel } });
   await app.listen({ port: config.port, host: config.host });
   jobs.start();
   const addr = app.server.address();

@@ -45,8 +45,11 @@ export function searchDigits(q: string): string | null {
   const t = q.normalize('NFKC').trim();
   let s = t.replace(/[\s()（）\-+.]/g, '');
   if (!/^\d{4,17}$/.test(s)) return null;
-  // "+86 …" or "0086 …" searches mean the national number.
-  if (/^(\+|00)86/.test(t.replace(/\s/g, ''))) s = s.replace(/^(0086|86)/, '');
+  // "+86 …" means the national number; so does "0086 …" when a whole national number (9+ digits) follows —
+  // a shorter "0086…" is digits of a number (13008600000 contains 0086).
+  const compact = t.replace(/\s/g, '');
+  if (compact.startsWith('+86')) s = s.replace(/^86/, '');
+  else if (/^0086\d{9,}$/.test(s)) s = s.slice(4);
   else if (/^861\d{10}$/.test(s)) s = s.slice(2);
   return s.length >= 4 ? s : null;
 }

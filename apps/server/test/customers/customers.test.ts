@@ -917,6 +917,13 @@ describe('phone formats (property)', () => {
     );
   });
 
+  it('reads a leading 0086 as the country prefix only before a whole national number', () => {
+    expect(searchDigits('0086')).toBe('0086'); // digits of 13008600000
+    expect(searchDigits('00860000')).toBe('00860000');
+    expect(searchDigits('0086 13812345678')).toBe('13812345678');
+    expect(searchDigits('+86 138 1234')).toBe('1381234');
+  });
+
   it('searches any 4 to 11 consecutive digits of a number as typed', () => {
     fc.assert(
       fc.property(mobile, fc.nat(7), fc.integer({ min: 4, max: 11 }), (digits, start, len) => {

@@ -8,9 +8,12 @@ import { HomeRedirect } from './pages/HomeRedirect';
 import { NotFoundPage } from './pages/NotFoundPage';
 
 const LoginPage = lazy(() => import('../modules/auth/LoginPage'));
+const SelfServicePage = lazy(() => import('../modules/self-service/pages/SelfServicePage'));
 
 export const router = createBrowserRouter([
   { path: '/login', element: <RoutePage route={{ path: '/login', Component: LoginPage }} /> },
+  // The public self-service page of a brand: no login, outside the staff layout.
+  { path: '/s/:tenantCode', element: <RoutePage route={{ path: '/s/:tenantCode', Component: SelfServicePage }} /> },
   {
     path: '/',
     element: (

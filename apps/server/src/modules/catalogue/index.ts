@@ -1,6 +1,22 @@
 import type { AppDeps } from '../../app.ts';
+import type { Ctx } from '../../platform/http/context.ts';
+import type { DbOrTx } from '../../platform/db/client.ts';
+import { productsByIds, productsBySkus } from './catalogue.repository.ts';
+import { toProductDto } from './catalogue.service.ts';
 
 /** The catalogue module's public face: other modules import only from here. */
+
+export type CatalogueProduct = ReturnType<typeof toProductDto>;
+
+/** Products of the caller's tenant with these ids (unknown ids are left out), with category and series names. */
+export async function findProductsByIds(ctx: Ctx, ids: string[], db: DbOrTx = ctx.db): Promise<CatalogueProduct[]> {
+  return (await productsByIds(ctx, db, ids)).map(toProductDto);
+}
+
+/** Products of the caller's tenant with these SKUs (exact, case as stored). */
+export async function findProductsBySkus(ctx: Ctx, skus: string[], db: DbOrTx = ctx.db): Promise<CatalogueProduct[]> {
+  return (await productsBySkus(ctx, db, skus)).map(toProductDto);
+}
 
 /** Job kinds and cron schedules of the module. */
 export function registerCatalogueJobs(_deps: AppDeps) {}

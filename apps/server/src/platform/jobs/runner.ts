@@ -35,6 +35,7 @@ export interface EnqueueOptions {
 }
 
 const STALE_AFTER_MS = 120_000;
+const HEARTBEAT_MS = 30_000;
 const JOB_BACKOFF_MS = 10_000;
 const TICK_MS = 1_000;
 const CRON_TICK_MS = 5_000;
@@ -184,6 +185,15 @@ export class JobRunner {
   private async execute(job: JobRow) {
     const finish = (values: Partial<JobRow>) =>
       this.db.update(jobs).set({ ...values, finishedAt: this.now() }).where(eq(jobs.id, job.id));
+    // A live worker keeps its claim fresh even when the handler reports no progress for a while.
+    const beat = setInterval(() => {
+      this.db
+        .update(jobs)
+        .set({ heartbeatAt: this.now() })
+        .where(and(eq(jobs.id, job.id), eq(jobs.status, 'running')))
+        .catch(() => undefined);
+    }, HEARTBEAT_MS);
+    beat.unref();
     try {
       if (job.attempts > job.maxAttempts) throw new AppError('conflict', `gave up after ${job.maxAttempts} attempts`);
       const handler = this.handlers.get(job.kind);
@@ -206,6 +216,8 @@ export class JobRunner {
       }
       const runAt = new Date(this.now().getTime() + backoffMs(job.attempts, JOB_BACKOFF_MS));
       await this.db.update(jobs).set({ status: 'queued', runAt, error: message, heartbeatAt: null }).where(eq(jobs.id, job.id));
+    } finally {
+      clearInterval(beat);
     }
   }
 }

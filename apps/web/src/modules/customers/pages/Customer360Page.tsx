@@ -13,6 +13,7 @@ import { HomeProfileTab } from '../detail/HomeProfileTab';
 import { ProfileTab } from '../detail/ProfileTab';
 import { TimelineTab } from '../detail/TimelineTab';
 import { CustomerFormDrawer } from '../form/CustomerFormDrawer';
+import { CustomerOrdersTab } from '../../orders';
 
 /** The customer 360° view: header card and tabs for profile, home profile, contacts, timeline and attachments. */
 export default function Customer360Page() {
@@ -21,6 +22,7 @@ export default function Customer360Page() {
   const navigate = useNavigate();
   const { data: customer, isLoading, isError } = useCustomer(id);
   const canAttachments = useCan('attachments:view');
+  const canOrders = useCan('orders:view');
   const access = useFieldAccess('customer');
   const [editing, setEditing] = useState(false);
   const [tab, setTab] = useState('profile');
@@ -44,6 +46,7 @@ export default function Customer360Page() {
       label: `${t('detail.tabs.contacts')}${customer.contacts?.length ? ` (${customer.contacts.length})` : ''}`,
       children: <ContactsTab customerId={customer.id} contacts={customer.contacts ?? []} />,
     },
+    ...(canOrders ? [{ key: 'orders', label: t('orders:customerTab.title'), children: <CustomerOrdersTab customerId={customer.id} /> }] : []),
     { key: 'timeline', label: t('detail.tabs.timeline'), children: <TimelineTab customerId={customer.id} /> },
     ...(canAttachments ? [{ key: 'attachments', label: t('detail.tabs.attachments'), children: <AttachmentsTab customerId={customer.id} /> }] : []),
   ];
