@@ -49,6 +49,9 @@ export default async function setup(project: TestProject) {
   });
   const server = await startServer(config, { logger: false });
   project.provide('baseUrl', server.url);
+  // Journeys read what a person would get by other means (the SMS with a verification code) from the database.
+  project.provide('databaseUrl', (server.database.pool.options as { connectionString: string }).connectionString);
+  project.provide('databaseKind', databaseUrl ? 'server' : 'embedded');
   return async () => {
     await server.close();
     await dropDb?.();
