@@ -7,6 +7,7 @@ import { normalisePhone, searchDigits } from '../../platform/phone.ts';
 import { contacts, customerPhones, customers } from './customers.tables.ts';
 import { classifyQuery, nameGrams, namePinyin, queryGrams } from './customers.search.ts';
 import type { CustomerRow, CustomerRowWithNames } from './customers.dto.ts';
+import { decodeCursor as decodeKeyset, encodeCursor } from '../../platform/db/keyset.ts';
 
 /**
  * Customers belong to a store and an owner; the caller's data scope applies to both (PLAT-4). Customers without an
@@ -186,23 +187,12 @@ export async function listPage(ctx: Ctx, where: SQL, sort: SortKey, order: 'asc'
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  const nextCursor = rows.length > limit && last ? Buffer.from(JSON.stringify([last.sortKey, last.id])).toString('base64url') : null;
+  const nextCursor = rows.length > limit && last ? encodeCursor(last.sortKey, last.id) : null;
   return { rows: page, nextCursor };
 }
 
 /** A cursor made by `listPage` for this sort, or null: the sort value must be a string (a name, or an ISO time for time sorts). */
-export function decodeCursor(c: string | undefined, sort: SortKey = 'createdAt'): [unknown, string] | null {
-  if (!c) return null;
-  try {
-    const v = JSON.parse(Buffer.from(c, 'base64url').toString('utf8'));
-    if (!Array.isArray(v) || v.length !== 2 || typeof v[0] !== 'string' || typeof v[1] !== 'string') return null;
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v[1])) return null;
-    if (sort !== 'name' && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(v[0])) return null;
-    if (sort !== 'name' && Number.isNaN(Date.parse(v[0].replace(/(\.\d{3})\d+Z$/, '$1Z')))) return null;
-    return [v[0], v[1]];
-  } catch {}
-  return null;
-}
+export const decodeCursor = (c: string | undefined, sort: SortKey = 'createdAt'): [unknown, string] | null => decodeKeyset(c, sort === 'name' ? 'text' : 'timestamp');
 
 /** Count capped at `cap`: an exact total for ordinary filters, "10,000+" for huge ones. */
 export async function cappedCount(ctx: Ctx, where: SQL, cap = 10000): Promise<{ total: number; estimate: boolean }> {

@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../platform/db/client.ts';
 import type { Fence } from '../../platform/db/scoped.ts';
 import { knowledgeArticles, knowledgeArticleSearch, knowledgeCategories } from './knowledge.tables.ts';
 import { likeAnywhere, searchColumns, type ArticleText, type SearchTerm } from './knowledge.search.ts';
+import { decodeCursor as decodeKeyset, encodeCursor } from '../../platform/db/keyset.ts';
 
 /** The knowledge base is tenant-wide (no store or owner): every reader of the tenant sees the same articles. */
 export const articleFence: Fence = { table: knowledgeArticles, entity: 'knowledgeArticle' };
@@ -161,21 +162,12 @@ export async function findArticles(db: DbOrTx, f: ArticleFilter): Promise<{ rows
   const last = page.at(-1);
   return {
     rows: page.map(({ sortKey: _k, ...r }) => ({ ...r, score: 0 })),
-    nextCursor: rows.length > f.limit && last ? Buffer.from(JSON.stringify([last.sortKey, last.id])).toString('base64url') : null,
+    nextCursor: rows.length > f.limit && last ? encodeCursor(last.sortKey, last.id) : null,
   };
 }
 
 /** A cursor made by findArticles, or null. */
-export function decodeArticleCursor(c: string): [string, string] | null {
-  try {
-    const v = JSON.parse(Buffer.from(c, 'base64url').toString('utf8'));
-    if (!Array.isArray(v) || v.length !== 2 || typeof v[0] !== 'string' || typeof v[1] !== 'string') return null;
-    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(v[0])) return null;
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v[1])) return null;
-    return [v[0], v[1]];
-  } catch {}
-  return null;
-}
+export const decodeArticleCursor = (c: string) => decodeKeyset(c);
 
 /**
  * Published articles sharing the most bigrams with a free text: a shared bigram of the title or tags counts 3, of

@@ -9,6 +9,7 @@ import { followupDigests, followupOrderRefs, followupSteps, followupTemplates } 
 import { dayStart } from './followups.schedule.ts';
 import type { StepTemplate } from './followups.defaults.ts';
 import { customerNamesByIds } from '../customers/index.ts';
+import { decodeCursor as decodeKeyset, encodeCursor } from '../../platform/db/keyset.ts';
 
 /**
  * The only file that queries the follow-up tables. Steps belong to a store (the order's) and an owner; the caller's
@@ -277,22 +278,12 @@ export async function listPage(ctx: Ctx, where: SQL, order: { col: AnyPgColumn; 
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  const nextCursor = rows.length > limit && last ? Buffer.from(JSON.stringify([last.sortKey, last.id])).toString('base64url') : null;
+  const nextCursor = rows.length > limit && last ? encodeCursor(last.sortKey, last.id) : null;
   return { rows: page as (StepRowWithNames & { sortKey: string })[], nextCursor };
 }
 
 /** A cursor made by `listPage`, or null. */
-export function decodeCursor(c: string | undefined): [string, string] | null {
-  if (!c) return null;
-  try {
-    const v = JSON.parse(Buffer.from(c, 'base64url').toString('utf8'));
-    if (!Array.isArray(v) || v.length !== 2 || typeof v[0] !== 'string' || typeof v[1] !== 'string') return null;
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v[1])) return null;
-    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(v[0])) return null;
-    return [v[0], v[1]];
-  } catch {}
-  return null;
-}
+export const decodeCursor = (c: string | undefined) => decodeKeyset(c);
 
 /** Badge counts of the pending views, each capped (one statement, each arm stops at the cap). */
 export async function countViews(ctx: Ctx, where: SQL, now: Date) {

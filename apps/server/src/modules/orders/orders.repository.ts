@@ -5,6 +5,7 @@ import type { Ctx } from '../../platform/http/context.ts';
 import { lockScoped, scopedWhere, unitWithinScope, type Fence } from '../../platform/db/scoped.ts';
 import { counters, orgUnits, users } from '../../platform/tenancy/tenancy.tables.ts';
 import { orderChanges, orderLines, orderPayments, orderReturnLines, orderReturns, orders } from './orders.tables.ts';
+import { decodeCursor as decodeKeyset, encodeCursor } from '../../platform/db/keyset.ts';
 
 /**
  * Orders belong to a store (the unit) and a salesperson (the owner): a store user sees its store's orders, a
@@ -176,18 +177,11 @@ export async function listPage(ctx: Ctx, where: SQL | undefined, limit: number, 
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  const nextCursor = rows.length > limit && last ? Buffer.from(JSON.stringify([last.sortKey, last.id])).toString('base64url') : null;
+  const nextCursor = rows.length > limit && last ? encodeCursor(last.sortKey, last.id) : null;
   return { rows: page, nextCursor };
 }
 
-export function decodeCursor(c: string | undefined): [string, string] | null {
-  if (!c) return null;
-  try {
-    const v = JSON.parse(Buffer.from(c, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && v.length === 2 && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(v[0]) && /^[0-9a-f-]{36}$/i.test(v[1])) return [v[0], v[1]];
-  } catch {}
-  return null;
-}
+export const decodeCursor = (c: string | undefined) => decodeKeyset(c);
 
 export async function cappedCount(ctx: Ctx, where: SQL | undefined, cap = 10000) {
   const res = await ctx.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM orders WHERE ${scopedWhere(ctx, orderFence, where)} LIMIT ${cap + 1}) s`);

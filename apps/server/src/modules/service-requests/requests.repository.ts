@@ -5,6 +5,7 @@ import type { Ctx } from '../../platform/http/context.ts';
 import { scopedWhere, visibleIn, type Fence } from '../../platform/db/scoped.ts';
 import { counters, orgUnits, users } from '../../platform/tenancy/tenancy.tables.ts';
 import { requestActivities, requestEscalations, serviceRequests } from './requests.tables.ts';
+import { decodeCursor as decodeKeyset, encodeCursor } from '../../platform/db/keyset.ts';
 
 export type RequestRow = typeof serviceRequests.$inferSelect;
 export type RequestRowWithNames = RequestRow & { storeName: string | null; assigneeName: string | null; escalatedToName: string | null };
@@ -80,21 +81,11 @@ export async function listPage(ctx: Ctx, where: SQL, limit: number, cursor: [str
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  const nextCursor = rows.length > limit && last ? Buffer.from(JSON.stringify([last.sortKey, last.id])).toString('base64url') : null;
+  const nextCursor = rows.length > limit && last ? encodeCursor(last.sortKey, last.id) : null;
   return { rows: page, nextCursor };
 }
 
-export function decodeCursor(c: string | undefined): [string, string] | null {
-  if (!c) return null;
-  try {
-    const v = JSON.parse(Buffer.from(c, 'base64url').toString('utf8'));
-    if (!Array.isArray(v) || v.length !== 2 || typeof v[0] !== 'string' || typeof v[1] !== 'string') return null;
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v[1])) return null;
-    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(v[0])) return null;
-    return [v[0], v[1]];
-  } catch {}
-  return null;
-}
+export const decodeCursor = (c: string | undefined) => decodeKeyset(c);
 
 export async function cappedCount(ctx: Ctx, where: SQL, cap = 10000): Promise<{ total: number; estimate: boolean }> {
   const res = await ctx.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM service_requests WHERE ${where} LIMIT ${cap + 1}) s`);
