@@ -86,9 +86,11 @@ export interface BenchResult {
 
 export const NOT_MEASURED: BenchResult['notMeasured'] = [
   { id: 'P6', what: 'import of N customers (file → import job → rows)', why: 'needs a generated xlsx/csv of the data set and job timing in the harness; next increment' },
-  { id: 'P7', what: 'RFM scoring over all customers', why: 'RFM needs orders, which do not exist yet (orders issue)' },
+  { id: 'P7', what: 'RFM scoring over all customers', why: 'orders are generated now (about 5 per customer); RFM scoring itself comes with the segments issue' },
   { id: 'P8', what: 'segment refresh (RFM segments)', why: 'segments come with RFM, after orders' },
   { id: 'P9', what: 'points award / balance under load', why: 'the loyalty ledger does not exist yet' },
+  { id: 'P13', what: 'order follow-up generation (order.paid → steps) over many orders', why: 'orders and follow-ups landed (issue 4); the scenario needs a raw baseline per event and is the next increment' },
+  { id: 'P14', what: 'SLA sweep over all open requests', why: 'requests landed (issue 4); the generator has no requests stage yet' },
   { id: 'P12', what: 'cold start to first answer at L (1,000,000 customers)', why: 'needs the L data set and a restart probe; next increment' },
 ];
 
@@ -339,7 +341,7 @@ export function buildRows(subjects: SubjectSummary[], searches: SearchTerm[], pa
   add({ id: 'P1', scenario: LIST, measure: `throughput, ${conc}`, product: rps('product.list'), baseline: rps('bare.list'), baselineLabel: 'bare Fastify route running it', unit: 'req/s', compare: 'ratio', target: '≥ 0.8×' }, (v) => v >= 0.8, ['product.list', 'bare.list']);
   add({ id: 'P2', scenario: `page ${page} of that list (keyset cursor)`, measure: 'p50, sequential', product: p50('product.deep'), baseline: p50('product.list'), baselineLabel: 'page 1', unit: 'ms', compare: 'ratio', target: '≤ 1.5×' }, (v) => v <= 1.5, ['product.deep', 'product.list']);
   add({ id: 'P3', scenario: 'the list with its total (withTotal=true)', measure: 'p50, sequential', product: p50('product.total'), baseline: p50('product.list'), baselineLabel: 'the page alone', unit: 'ms', compare: 'ratio', target: '≤ 2×' }, (v) => v <= 2, ['product.total', 'product.list']);
-  const C360 = 'customer 360 API (profile + contacts; orders do not exist yet)';
+  const C360 = 'customer 360 API (profile + contacts; the orders tab is its own request, not in this scenario yet)';
   add({ id: 'P4', scenario: C360, measure: `throughput, ${conc}`, product: rps('product.360'), baseline: rps('bare.360'), baselineLabel: 'bare route, same queries', unit: 'req/s', compare: 'ratio', target: '≥ 0.6×' }, (v) => v >= 0.6, ['product.360', 'bare.360']);
   add({ id: 'P4', scenario: C360, measure: `p99, ${conc}`, product: p99('product.360'), baseline: p99('bare.360'), baselineLabel: 'bare route, same queries', unit: 'ms', compare: 'ratio', target: '≤ 1.5×' }, (v) => v <= 1.5, ['product.360', 'bare.360']);
   for (const t of searches) {

@@ -92,9 +92,13 @@ export async function seedDemoService(db: Db, tenantId: string, opts: { seed: nu
     .where(and(eq(customers.tenantId, tenantId), isNull(customers.deletedAt)))
     .orderBy(asc(customers.code))
     .limit(200);
+  const HOUR = 3_600_000;
+  const at = (t: number) => systemCtx(db, tenantId, () => new Date(t), 'demo-service');
   for (let i = 0; i < opts.requests && people.length; i++) {
     const spec = REQUESTS[i % REQUESTS.length];
-    const req = await createRequest(ctx, {
+    // Spread over the last weeks, during the day; answered minutes to hours later, resolved within days.
+    const created = opts.now.getTime() - (opts.requests - i) * 31 * HOUR - r.int(0, 8) * HOUR;
+    const req = await createRequest(at(created), {
       type: spec.type,
       channel: r.pick(['phone', 'store', 'wechat', 'web'] as const),
       priority: spec.type.endsWith('complaint') ? 'high' : 'normal',
@@ -103,11 +107,13 @@ export async function seedDemoService(db: Db, tenantId: string, opts: { seed: nu
       customerId: r.pick(people).id,
       cause: spec.cause ?? null,
     });
-    // The older half is answered and settled; returns stay open (they need the order lines to settle).
-    if (i % 2 === 0 && spec.type !== 'return') {
-      await addActivity(ctx, req.id, { kind: 'reply', body: '您好，我们已收到您的反馈，会尽快为您处理。' });
-      await resolveRequest(ctx, req.id, { resolution: '已安排处理并与客户确认。', cause: spec.cause ?? null });
-      if (i % 4 === 0) await confirmRequest(ctx, req.id, { satisfaction: r.pick([4, 5, 5]) });
-    }
+    const replied = created + r.int(5, 300) * 60_000;
+    const resolved = replied + r.int(2, 60) * HOUR;
+    // Most are answered and settled by now; returns stay open (they need the order lines to settle).
+    if (spec.type === 'return' || resolved > opts.now.getTime() || r.chance(0.2)) continue;
+    await addActivity(at(replied), req.id, { kind: 'reply', body: '您好，我们已收到您的反馈，会尽快为您处理。' });
+    await resolveRequest(at(resolved), req.id, { resolution: '已安排处理并与客户确认。', cause: spec.cause ?? null });
+    const confirmed = resolved + r.int(4, 30) * HOUR;
+    if (confirmed < opts.now.getTime() && r.chance(0.7)) await confirmRequest(at(confirmed), req.id, { satisfaction: r.pick([3, 4, 5, 5]) });
   }
 }

@@ -15,9 +15,12 @@ export function AppLayout() {
         onCollapse={setCollapsed}
         width={208}
         theme="light"
-        style={{ borderRight: '1px solid #f0f0f0', position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+        style={{ borderRight: '1px solid #f0f0f0', position: 'sticky', top: 0, height: '100vh' }}
       >
-        <SideMenu collapsed={collapsed} />
+        {/* The menu scrolls on its own, above the collapse trigger, however many modules there are. */}
+        <div style={{ height: '100%', overflowY: 'auto' }}>
+          <SideMenu collapsed={collapsed} />
+        </div>
       </Layout.Sider>
       <Layout>
         <Layout.Header style={{ background: '#fff', padding: '0 24px', borderBottom: '1px solid #f0f0f0', height: 56, lineHeight: '56px' }}>
