@@ -76,13 +76,13 @@ describe('benchmark harness (smoke run)', () => {
     expect(dataset.counts).toMatchObject({ customers: 1000 });
     expect(dataset.counts.stores).toBeGreaterThanOrEqual(3);
     const result = await runBench({
-      url, dbKind: inject('databaseKind'), dataset, sizeName: 'tiny', rounds: 1, executions: 20, loadSeconds: 0.3, concurrency: 4, walkPages: 4,
+      url, dbKind: inject('databaseKind'), dataset, sizeName: 'tiny', rounds: 1, executions: 20, loadSeconds: 0.3, concurrency: 4, walkPages: 4, followupOrders: 20,
     });
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiake-bench-smoke-'));
     const md = fs.readFileSync(writeResults(dir, result), 'utf8');
     fs.rmSync(dir, { recursive: true, force: true });
 
-    for (const id of ['P1', 'P2', 'P3', 'P4', 'P5', 'P10', 'P11']) expect(md).toMatch(new RegExp(`^\\| ${id} \\|`, 'm'));
+    for (const id of ['P1', 'P2', 'P3', 'P4', 'P5', 'P10', 'P11', 'P13']) expect(md).toMatch(new RegExp(`^\\| ${id} \\|`, 'm'));
     for (const id of ['P6', 'P7', 'P8', 'P9', 'P12']) expect(md).toMatch(new RegExp(`^\\| ${id} \\| .+ \\| .+ \\|$`, 'm'));
     expect(md).toContain(`Node ${process.version}`);
     expect(result.rows.filter((r) => r.id === 'P5' && r.unit === 'ms')).toHaveLength(5);

@@ -1,5 +1,5 @@
 /**
- * npm run bench -- --size tiny|S|L [--rounds 3] [--executions 300] [--load-seconds 3] [--concurrency 8] [--pages 500]
+ * npm run bench -- --size tiny|S|L [--rounds 3] [--executions 300] [--load-seconds 3] [--concurrency 8] [--pages 500] [--followup-orders 300]
  *
  * Measures the running product against baselines measured in the same run, on the embedded PostgreSQL of
  * bench/data/pg or on the server of DATABASE_URL; generates (or reuses) the data set first. Writes
@@ -29,6 +29,7 @@ try {
     loadSeconds: Number(args['load-seconds'] ?? 3),
     concurrency: intArg(args.concurrency, 8),
     walkPages: intArg(args.pages, 500),
+    followupOrders: intArg(args['followup-orders'], 300),
     log,
   });
   const file = writeResults(typeof args.out === 'string' ? path.resolve(args.out) : path.join(BENCH_DIR, 'results'), result);

@@ -11,6 +11,7 @@ const ms = (n: number) => (Number.isFinite(n) ? `${n < 10 ? n.toFixed(2) : n.toF
 function fmt(v: number, unit: Row['unit']): string {
   if (unit === 'ms') return ms(v);
   if (unit === 'req/s') return `${int(v)} req/s`;
+  if (unit === 'orders/s') return `${int(v)} orders/s`;
   if (unit === 'MiB') return Number.isFinite(v) ? `${v.toFixed(0)} MiB` : '–';
   return String(v);
 }

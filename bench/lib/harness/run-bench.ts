@@ -9,6 +9,7 @@ import { describeMachine, type Machine } from './machine.ts';
 import { sqlLoad, type Statement } from './sql-load.ts';
 import { median, type Bounds, type Sample } from './stats.ts';
 import { explainPlan, type PlanSummary } from './explain.ts';
+import { measureFollowupGeneration, type FollowupGeneration } from './followups-bench.ts';
 
 export interface BenchOptions {
   url: string;
@@ -23,6 +24,8 @@ export interface BenchOptions {
   concurrency: number;
   /** The page the P2 keyset walk goes to. */
   walkPages: number;
+  /** Orders per round for P13 (follow-up generation); each round uses paid orders without steps yet. */
+  followupOrders?: number;
   log?: (line: string) => void;
 }
 
@@ -34,7 +37,7 @@ export interface Row {
   product: number;
   baseline: number;
   baselineLabel: string;
-  unit: 'ms' | 'req/s' | 'MiB' | 'plans';
+  unit: 'ms' | 'req/s' | 'orders/s' | 'MiB' | 'plans';
   /** `diff`: product − baseline (ms); `ratio`: product / baseline. */
   compare: 'diff' | 'ratio' | 'count';
   value: number;
@@ -89,7 +92,6 @@ export const NOT_MEASURED: BenchResult['notMeasured'] = [
   { id: 'P7', what: 'RFM scoring over all customers', why: 'orders are generated now (about 5 per customer); RFM scoring itself comes with the segments issue' },
   { id: 'P8', what: 'segment refresh (RFM segments)', why: 'segments come with RFM, after orders' },
   { id: 'P9', what: 'points award / balance under load', why: 'the loyalty ledger does not exist yet' },
-  { id: 'P13', what: 'order follow-up generation (order.paid → steps) over many orders', why: 'orders and follow-ups landed (issue 4); the scenario needs a raw baseline per event and is the next increment' },
   { id: 'P14', what: 'SLA sweep over all open requests', why: 'requests landed (issue 4); the generator has no requests stage yet' },
   { id: 'P12', what: 'cold start to first answer at L (1,000,000 customers)', why: 'needs the L data set and a restart probe; next increment' },
 ];
@@ -269,6 +271,23 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
       }
     }
 
+    // P13: follow-up generation through the outbox, against the same rows written by raw SQL (service layer).
+    const p13: FollowupGeneration[] = [];
+    for (let round = 1; round <= o.rounds; round++) {
+      const g = await measureFollowupGeneration(o.url, tenant, o.followupOrders ?? 300);
+      p13.push(g);
+      log(`  p13 follow-ups ${g.orders} orders: product ${g.productPerS.toFixed(0)}/s, raw ${g.rawPerS.toFixed(0)}/s, ${g.stepsPerOrder.toFixed(1)} steps per order`);
+    }
+    const p13Row: Row = (() => {
+      const product = median(p13.map((g) => g.productPerS));
+      const baseline = median(p13.map((g) => g.rawPerS));
+      return {
+        id: 'P13', scenario: 'order follow-up generation (order.paid → steps through the outbox)', measure: `orders/s, sequential, ${p13[0].orders} per round`,
+        product, baseline, baselineLabel: 'the same rows by raw SQL, a transaction per order', unit: 'orders/s', compare: 'ratio', value: product / baseline,
+        target: 'info', pass: null, note: `${p13[0].stepsPerOrder.toFixed(1)} steps per order; the product also locks the delivery, writes audit rows and marks it delivered`,
+      };
+    })();
+
     const heapMb = async (c: ChildServer) => ((await c.call({ type: 'rss' })).heapUsed as number) / 1024 / 1024;
     const memory = { idleRss, heapUsed: { product: await heapMb(product), bare: await heapMb(bare) } };
     const summaries: SubjectSummary[] = subjects.map((s) => {
@@ -301,11 +320,11 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
       dbKind: o.dbKind,
       machine,
       dataset: ds,
-      options: { dbKind: o.dbKind, sizeName: o.sizeName, rounds: o.rounds, executions: o.executions, loadSeconds: o.loadSeconds, concurrency: o.concurrency, walkPages: o.walkPages },
+      options: { dbKind: o.dbKind, sizeName: o.sizeName, rounds: o.rounds, executions: o.executions, loadSeconds: o.loadSeconds, concurrency: o.concurrency, walkPages: o.walkPages, followupOrders: o.followupOrders },
       params: { storeName: store.name, storeCustomers: store.n, customer360: c360.code, customer360Contacts: c360.contacts },
       walk,
       memory,
-      rows: buildRows(summaries, searches, reached, o.concurrency, memory),
+      rows: [...buildRows(summaries, searches, reached, o.concurrency, memory), p13Row],
       subjects: summaries,
       searches: searches.map(({ product: _p, ...t }) => t),
       plans,
