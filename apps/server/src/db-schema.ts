@@ -15,3 +15,8 @@ export * from './modules/service-requests/requests.tables.ts';
 export * from './modules/knowledge/knowledge.tables.ts';
 export * from './modules/self-service/self-service.tables.ts';
 export * from './platform/messaging/messaging.tables.ts';
+export * from './platform/notifications/notifications.tables.ts';
+export * from './modules/leads/leads.tables.ts';
+export * from './modules/sales-activities/activities.tables.ts';
+export * from './modules/opportunities/opportunities.tables.ts';
+export * from './modules/sales-targets/targets.tables.ts';

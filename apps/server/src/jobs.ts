@@ -5,6 +5,10 @@ import { registerFollowupsJobs } from './modules/order-followups/index.ts';
 import { registerRequestsJobs } from './modules/service-requests/index.ts';
 import { registerKnowledgeJobs } from './modules/knowledge/index.ts';
 import { registerSelfServiceJobs } from './modules/self-service/index.ts';
+import { registerLeadsJobs } from './modules/leads/index.ts';
+import { registerActivitiesJobs } from './modules/sales-activities/index.ts';
+import { registerOpportunitiesJobs } from './modules/opportunities/index.ts';
+import { registerTargetsJobs } from './modules/sales-targets/index.ts';
 import { EXPORT_JOB, IMPORT_JOB, returnIdleCustomers, runExport, runImport } from './modules/customers/index.ts';
 
 /** Customers' idle rule: every hour is plenty for a rule counted in days. */
@@ -21,4 +25,8 @@ export function registerJobs(deps: AppDeps) {
   registerRequestsJobs(deps);
   registerKnowledgeJobs(deps);
   registerSelfServiceJobs(deps);
+  registerLeadsJobs(deps);
+  registerActivitiesJobs(deps);
+  registerOpportunitiesJobs(deps);
+  registerTargetsJobs(deps);
 }

@@ -19,6 +19,13 @@ import { knowledgeRoutes } from './modules/knowledge/knowledge.routes.ts';
 import { selfServiceRoutes } from './modules/self-service/self-service.routes.ts';
 import { callerLookupRoutes } from './modules/caller-lookup/caller-lookup.routes.ts';
 import { eventRoutes } from './platform/events/events.routes.ts';
+import { notificationRoutes } from './platform/notifications/notifications.routes.ts';
+import { workRoutes } from './platform/work/work.routes.ts';
+import { WORK_SOURCES } from './work-sources.ts';
+import { leadRoutes } from './modules/leads/leads.routes.ts';
+import { activityRoutes } from './modules/sales-activities/activities.routes.ts';
+import { opportunityRoutes } from './modules/opportunities/opportunities.routes.ts';
+import { targetRoutes } from './modules/sales-targets/targets.routes.ts';
 
 /** Every module, listed so the graph stays visible. Order is the order of registration. */
 export const MODULES: RouteModule[] = [
@@ -40,6 +47,12 @@ export const MODULES: RouteModule[] = [
   knowledgeRoutes,
   selfServiceRoutes,
   callerLookupRoutes,
+  notificationRoutes,
+  workRoutes(WORK_SOURCES),
+  leadRoutes,
+  activityRoutes,
+  opportunityRoutes,
+  targetRoutes,
   /** Records that take attachments, with the check of who may see them. */
   fileRoutes({ customer: isCustomerVisible }),
 ];

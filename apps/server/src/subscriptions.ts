@@ -5,6 +5,10 @@ import { registerFollowupsSubscriptions } from './modules/order-followups/index.
 import { registerRequestsSubscriptions } from './modules/service-requests/index.ts';
 import { registerKnowledgeSubscriptions } from './modules/knowledge/index.ts';
 import { registerSelfServiceSubscriptions } from './modules/self-service/index.ts';
+import { registerLeadsSubscriptions } from './modules/leads/index.ts';
+import { registerActivitiesSubscriptions } from './modules/sales-activities/index.ts';
+import { registerOpportunitiesSubscriptions } from './modules/opportunities/index.ts';
+import { registerTargetsSubscriptions } from './modules/sales-targets/index.ts';
 
 /**
  * Every reaction to a domain event, listed so the graph stays visible. Each module subscribes with
@@ -18,4 +22,8 @@ export function registerSubscriptions(deps: AppDeps) {
   registerRequestsSubscriptions(deps);
   registerKnowledgeSubscriptions(deps);
   registerSelfServiceSubscriptions(deps);
+  registerLeadsSubscriptions(deps);
+  registerActivitiesSubscriptions(deps);
+  registerOpportunitiesSubscriptions(deps);
+  registerTargetsSubscriptions(deps);
 }

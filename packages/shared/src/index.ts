@@ -16,3 +16,8 @@ export * from './contracts/requests.ts';
 export * from './contracts/knowledge.ts';
 export * from './contracts/self-service.ts';
 export * from './contracts/caller-lookup.ts';
+export * from './contracts/leads.ts';
+export * from './contracts/activities.ts';
+export * from './contracts/opportunities.ts';
+export * from './contracts/targets.ts';
+export * from './contracts/notifications.ts';

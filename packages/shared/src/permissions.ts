@@ -19,6 +19,10 @@ export const PERMISSIONS = {
   requests: ['view', 'create', 'edit', 'review', 'admin'],
   knowledge: ['view', 'edit'],
   callerLookup: ['view'],
+  leads: ['view', 'create', 'edit', 'assign', 'convert', 'admin'],
+  activities: ['view', 'edit'],
+  opportunities: ['view', 'edit', 'admin'],
+  targets: ['view', 'edit'],
 } as const;
 
 type Perms = typeof PERMISSIONS;

@@ -13,6 +13,11 @@ import * as Orders from '../isolation/orders.factories.ts';
 import * as OrderFollowups from '../isolation/order-followups.factories.ts';
 import * as ServiceRequests from '../isolation/service-requests.factories.ts';
 import * as Knowledge from '../isolation/knowledge.factories.ts';
+import * as Leads from '../isolation/leads.factories.ts';
+import * as SalesActivities from '../isolation/sales-activities.factories.ts';
+import * as Opportunities from '../isolation/opportunities.factories.ts';
+import * as SalesTargets from '../isolation/sales-targets.factories.ts';
+import * as Work from '../isolation/work.factories.ts';
 
 /**
  * PLAT-1 / PLAT-4, generated: every /api/v1 route with a path parameter is called with a real record of tenant A
@@ -266,7 +271,7 @@ const PLATFORM_BODIES: Record<string, unknown> = {
 };
 
 /** Platform and customer factories here; each later module's in apps/server/test/isolation/<module>.factories.ts. */
-const MODULES = [Catalogue, Orders, OrderFollowups, ServiceRequests, Knowledge];
+const MODULES = [Catalogue, Orders, OrderFollowups, ServiceRequests, Knowledge, Leads, SalesActivities, Opportunities, SalesTargets, Work];
 const FACTORIES: Factory[] = [...MODULES.flatMap((m) => m.FACTORIES), ...PLATFORM_FACTORIES];
 const BODIES: Record<string, unknown> = Object.assign({}, PLATFORM_BODIES, ...MODULES.map((m) => m.BODIES));
 

@@ -18,6 +18,11 @@ import { requestsEn, requestsZh } from '../modules/service-requests';
 import { followupsEn, followupsZh } from '../modules/order-followups';
 import { ordersEn, ordersZh } from '../modules/orders';
 import { catalogueEn, catalogueZh } from '../modules/catalogue';
+import { leadsEn, leadsZh } from '../modules/leads';
+import { activitiesEn, activitiesZh } from '../modules/sales-activities';
+import { opportunitiesEn, opportunitiesZh } from '../modules/opportunities';
+import { targetsEn, targetsZh } from '../modules/sales-targets';
+import { workEn, workZh } from '../modules/work';
 
 /** One namespace per module, in both languages. */
 export const resources: Record<Locale, Record<string, Dict>> = {
@@ -39,6 +44,11 @@ export const resources: Record<Locale, Record<string, Dict>> = {
     followups: followupsZh,
     orders: ordersZh,
     catalogue: catalogueZh,
+    leads: leadsZh,
+    activities: activitiesZh,
+    opportunities: opportunitiesZh,
+    targets: targetsZh,
+    work: workZh,
   },
   'en-US': {
     common: commonEn,
@@ -58,5 +68,10 @@ export const resources: Record<Locale, Record<string, Dict>> = {
     followups: followupsEn,
     orders: ordersEn,
     catalogue: catalogueEn,
+    leads: leadsEn,
+    activities: activitiesEn,
+    opportunities: opportunitiesEn,
+    targets: targetsEn,
+    work: workEn,
   },
 };

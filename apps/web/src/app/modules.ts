@@ -13,6 +13,11 @@ import { serviceRequestsRoutes } from '../modules/service-requests/routes';
 import { orderFollowupsRoutes } from '../modules/order-followups/routes';
 import { ordersRoutes } from '../modules/orders/routes';
 import { catalogueRoutes } from '../modules/catalogue/routes';
+import { leadsRoutes } from '../modules/leads/routes';
+import { activitiesRoutes } from '../modules/sales-activities/routes';
+import { opportunitiesRoutes } from '../modules/opportunities/routes';
+import { targetsRoutes } from '../modules/sales-targets/routes';
+import { workRoutes } from '../modules/work/routes';
 
 /** Every module's pages, listed so the graph stays visible; the left menu is built from these. */
 export const MODULE_ROUTES: ModuleRoute[] = [
@@ -30,4 +35,9 @@ export const MODULE_ROUTES: ModuleRoute[] = [
   ...orderFollowupsRoutes,
   ...ordersRoutes,
   ...catalogueRoutes,
+  ...leadsRoutes,
+  ...activitiesRoutes,
+  ...opportunitiesRoutes,
+  ...targetsRoutes,
+  ...workRoutes,
 ];

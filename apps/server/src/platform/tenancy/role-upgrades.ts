@@ -19,6 +19,13 @@ export const PERMISSION_VERSIONS: { version: number; added: PermissionKey[] }[] 
       'requests:admin', 'knowledge:view', 'knowledge:edit', 'callerLookup:view',
     ],
   },
+  {
+    version: 3,
+    added: [
+      'leads:view', 'leads:create', 'leads:edit', 'leads:assign', 'leads:convert', 'leads:admin', 'activities:view', 'activities:edit',
+      'opportunities:view', 'opportunities:edit', 'opportunities:admin', 'targets:view', 'targets:edit',
+    ],
+  },
 ];
 export const CURRENT_PERMISSION_VERSION = PERMISSION_VERSIONS.at(-1)?.version ?? 1;
 

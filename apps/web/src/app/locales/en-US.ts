@@ -3,7 +3,9 @@ import type zhCN from './zh-CN';
 
 const enUS: Translation<typeof zhCN> = {
   menu: {
+    work: 'My work',
     customers: 'Customers',
+    sales: 'Sales',
     orders: 'Orders & after-sales',
     service: 'Customer service',
     system: 'Administration',

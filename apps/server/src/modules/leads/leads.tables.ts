@@ -1,0 +1,2 @@
+/** Tables of the leads module (issue 3). */
+export {};

@@ -1,0 +1,2 @@
+/** Tables of the opportunities module (issue 3). */
+export {};

@@ -1,0 +1,2 @@
+/** Tables of the sales-activities module (issue 3). */
+export {};

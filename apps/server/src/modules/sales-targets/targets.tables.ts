@@ -1,0 +1,2 @@
+/** Tables of the sales-targets module (issue 3). */
+export {};

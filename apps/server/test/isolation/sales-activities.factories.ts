@@ -1,0 +1,7 @@
+import type { Factory } from './world.ts';
+
+/** Records of the sales-activities module for the generated isolation walker (issue 3). */
+export const FACTORIES: Factory[] = [];
+
+/** Sample bodies that would make a real change, keyed "METHOD /registered/url". */
+export const BODIES: Record<string, unknown> = {};

@@ -1,0 +1,3 @@
+import type { ModuleRoute } from '../../shared/routing';
+
+export const leadsRoutes: ModuleRoute[] = [];

@@ -1,0 +1,5 @@
+const zhCN = {
+  menu: '',
+};
+
+export default zhCN;
