@@ -39,6 +39,23 @@ describe('benchmark data generator', () => {
     expect(dup.rows).toEqual([]);
   });
 
+  it('writes a sales pipeline whose opportunities sit in the stage their history ends in', async () => {
+    const d = await ensureDataset(url, { customers: 300, tenantCode: code('p') });
+    expect(d.counts.leads).toBeGreaterThan(300 * 0.3);
+    expect(d.counts.opportunities).toBeGreaterThan(300 * 0.15);
+    const bad = await pool.query(
+      `SELECT o.id FROM opportunities o
+        WHERE o.tenant_id = $1
+          AND (o.stage_key <> (SELECT h.to_stage_key FROM opportunity_stage_history h WHERE h.opportunity_id = o.id ORDER BY h.at DESC, h.seq DESC LIMIT 1)
+           OR (o.status = 'won') <> (o.won_at IS NOT NULL) OR (o.status = 'lost') <> (o.loss_reason IS NOT NULL)
+           OR o.customer_id NOT IN (SELECT id FROM customers WHERE tenant_id = o.tenant_id))`,
+      [d.tenantId],
+    );
+    expect(bad.rows).toEqual([]);
+    const converted = await pool.query(`SELECT count(*)::int AS n FROM leads WHERE tenant_id = $1 AND status = 'converted' AND converted_customer_id IS NULL`, [d.tenantId]);
+    expect(converted.rows[0].n).toBe(0);
+  });
+
   it('writes the same customers from the same seed, with phones and search columns exactly as the product writes them', async () => {
     const [a, b] = [await ensureDataset(url, { customers: 120, tenantCode: code('a') }), await ensureDataset(url, { customers: 120, tenantCode: code('b') })];
     const rows = async (tenantId: string) =>
@@ -82,7 +99,7 @@ describe('benchmark harness (smoke run)', () => {
     const md = fs.readFileSync(writeResults(dir, result), 'utf8');
     fs.rmSync(dir, { recursive: true, force: true });
 
-    for (const id of ['P1', 'P2', 'P3', 'P4', 'P5', 'P10', 'P11', 'P13']) expect(md).toMatch(new RegExp(`^\\| ${id} \\|`, 'm'));
+    for (const id of ['P1', 'P2', 'P3', 'P4', 'P5', 'P10', 'P11', 'P13', 'P15', 'P16']) expect(md).toMatch(new RegExp(`^\\| ${id} \\|`, 'm'));
     for (const id of ['P6', 'P7', 'P8', 'P9', 'P12']) expect(md).toMatch(new RegExp(`^\\| ${id} \\| .+ \\| .+ \\|$`, 'm'));
     expect(md).toContain(`Node ${process.version}`);
     expect(result.rows.filter((r) => r.id === 'P5' && r.unit === 'ms')).toHaveLength(5);
@@ -101,5 +118,5 @@ describe('benchmark harness (smoke run)', () => {
     expect(result.searches.every((t) => t.sameRows)).toBe(true);
     expect(result.walk.reached).toBe(4);
     expect(result.subjects.find((s) => s.name === 'product.list')!.rssMb).toBeGreaterThan(20);
-  }, 90_000);
+  }, 180_000);
 });

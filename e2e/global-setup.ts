@@ -17,6 +17,12 @@ declare module 'vitest' {
  * Browser journeys run against a real server with the built web app, on a fresh database with demo data:
  * embedded PostgreSQL, or a new database on TEST_DATABASE_URL's server.
  */
+/** Vitest reports a failing global setup but exits 0 ("no test files found"): end the run as failed. */
+export function failSetup(err: unknown): never {
+  console.error('global setup failed:', err);
+  process.exit(1);
+}
+
 export default async function setup(project: TestProject) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiake-e2e-'));
   fs.chmodSync(dir, 0o755);
@@ -47,7 +53,7 @@ export default async function setup(project: TestProject) {
     LOG_LEVEL: 'warn',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   });
-  const server = await startServer(config, { logger: false });
+  const server = await startServer(config, { logger: false }).catch((err: unknown) => failSetup(err));
   project.provide('baseUrl', server.url);
   // Journeys read what a person would get by other means (the SMS with a verification code) from the database.
   project.provide('databaseUrl', (server.database.pool.options as { connectionString: string }).connectionString);

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
 
-const LANDED = 5; // 0000..0004 are on main
+const LANDED = 6; // 0000..0005 are on main
 const NAME = process.argv[2] ?? 'wip';
 const dir = new URL('../drizzle/', import.meta.url).pathname;
 const journalPath = `${dir}meta/_journal.json`;

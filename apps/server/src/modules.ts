@@ -24,6 +24,7 @@ import { workRoutes } from './platform/work/work.routes.ts';
 import { WORK_SOURCES } from './work-sources.ts';
 import { leadRoutes } from './modules/leads/leads.routes.ts';
 import { activityRoutes } from './modules/sales-activities/activities.routes.ts';
+import { isActivityVisible, isProposalVersionVisible } from './modules/sales-activities/index.ts';
 import { opportunityRoutes } from './modules/opportunities/opportunities.routes.ts';
 import { targetRoutes } from './modules/sales-targets/targets.routes.ts';
 
@@ -54,5 +55,5 @@ export const MODULES: RouteModule[] = [
   opportunityRoutes,
   targetRoutes,
   /** Records that take attachments, with the check of who may see them. */
-  fileRoutes({ customer: isCustomerVisible }),
+  fileRoutes({ customer: isCustomerVisible, salesActivity: isActivityVisible, proposalVersion: isProposalVersionVisible }),
 ];

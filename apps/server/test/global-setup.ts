@@ -68,7 +68,11 @@ export async function setupTestDatabase(): Promise<{ url: string; kind: 'embedde
 }
 
 export default async function setup(project: TestProject) {
-  const db = await setupTestDatabase();
+  const db = await setupTestDatabase().catch((err: unknown) => {
+    // Vitest reports a failing global setup but exits 0 ("no test files found"): end the run as failed.
+    console.error('global setup failed:', err);
+    process.exit(1);
+  });
   project.provide('databaseUrl', db.url);
   project.provide('databaseKind', db.kind);
   return db.teardown;

@@ -6,10 +6,11 @@ import { hashPassword } from '../../../apps/server/src/platform/auth/password.ts
 import { orgStage, type OrgPlan } from './org.ts';
 import { customersStage } from './customers.ts';
 import { ordersStage } from './orders.ts';
+import { pipelineStage } from './pipeline.ts';
 import { stream } from './support.ts';
 
 /** Bump when the generated data changes shape: a data set of another version is regenerated, never reused. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 export const DEFAULT_SEED = 20261122;
 export const BENCH_PASSWORD = 'bench-pass-1';
 /** "Today" of the generated data: times are spread before it, so the data are the same whenever generated. */
@@ -43,10 +44,10 @@ export interface Stage {
 
 /**
  * The data stages, in order. Later issues add theirs here, each with its own seeded stream so existing data does not
- * change: orders with lines and payments (about 5 per customer, the catalogue first) are here; leads, the points ledger and service
- * requests. A stage reads what earlier ones made from `g` (org plan) or from the database (customers by code).
+ * change: orders with lines and payments (about 5 per customer, the catalogue first) and the sales pipeline (leads,
+ * opportunities with stage history, activities) are here; the points ledger and service requests come later. A stage reads what earlier ones made from `g` (org plan) or from the database (customers by code).
  */
-export const STAGES: Stage[] = [orgStage, customersStage, ordersStage];
+export const STAGES: Stage[] = [orgStage, customersStage, ordersStage, pipelineStage];
 
 export interface Dataset {
   tenantId: string;
@@ -142,7 +143,7 @@ async function generate(pool: pg.Pool, url: string, code: string, opts: DatasetO
   const t = Date.now();
   log('vacuum analyze');
   // Statistics for the planner and an all-visible map for index-only scans, as autovacuum would leave them.
-  await pool.query('VACUUM (ANALYZE) customers, customer_phones, customer_contacts, org_units, users, user_roles, products, orders, order_lines, order_payments');
+  await pool.query('VACUUM (ANALYZE) customers, customer_phones, customer_contacts, org_units, users, user_roles, products, orders, order_lines, order_payments, leads, lead_phones, opportunities, opportunity_stage_history, sales_activities');
   timings.vacuum = (Date.now() - t) / 1000;
   timings.total = (Date.now() - started) / 1000;
   const dataset: Dataset = {
@@ -164,5 +165,5 @@ export async function dropTenantData(pool: pg.Pool, tenantId: string) {
   for (const { table_name } of tables.rows) await pool.query(`DELETE FROM "${table_name}" WHERE tenant_id = $1`, [tenantId]);
   await pool.query('DELETE FROM tenants WHERE id = $1', [tenantId]);
   // Free the space now, so the new data set fills it instead of doubling the tables (a bloated table reads slower).
-  await pool.query('VACUUM customers, customer_phones, customer_contacts, users, user_roles, org_units, orders, order_lines, order_payments');
+  await pool.query('VACUUM customers, customer_phones, customer_contacts, users, user_roles, org_units, orders, order_lines, order_payments, leads, lead_phones, opportunities, opportunity_stage_history, sales_activities');
 }

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import pg from 'pg';
 import { queryGrams } from '../../../apps/server/src/modules/customers/customers.search.ts';
-import type { Dataset } from '../generator/stages.ts';
+import { AS_OF, type Dataset } from '../generator/stages.ts';
 import { openCapturingApp, type Captured } from './capture.ts';
 import { peakRss, startChild, type ChildServer } from './children.ts';
 import { httpGetJson, httpLoad } from './http-load.ts';
@@ -156,6 +156,12 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
       { key: 'phone', label: 'full mobile (138 1234 5678)', term: `${mobile.slice(0, 3)} ${mobile.slice(3, 7)} ${mobile.slice(7)}` },
     ];
     const searchPath = (t: SearchTerm) => `/api/v1/customers?q=${encodeURIComponent(t.term)}&limit=20`;
+    // The sales pipeline over the data set's last twelve months, the whole tenant (the HQ view), and its kanban board.
+    const shanghaiDay = (t: number) => new Date(t + 8 * 3_600_000).toISOString().slice(0, 10);
+    const asOfDay = shanghaiDay(AS_OF.getTime());
+    const yearBefore = shanghaiDay(AS_OF.getTime() - 365 * 86_400_000);
+    const funnelPath = `/api/v1/pipeline/funnel?from=${yearBefore}&to=${asOfDay}`;
+    const boardPath = '/api/v1/opportunities/board';
 
     // ---------- the SQL the product runs, seen from inside ----------
     const ok = (c: Captured, what: string) => {
@@ -169,6 +175,8 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
     const total = ok(await capturing.capture(totalPath, cookie), 'customer list with total');
     const view360 = ok(await capturing.capture(path360, cookie), 'customer 360');
     for (const t of searches) t.product = ok(await capturing.capture(searchPath(t), cookie), `search ${t.label}`);
+    const funnel = ok(await capturing.capture(funnelPath, cookie), 'pipeline funnel');
+    const board = ok(await capturing.capture(boardPath, cookie), 'opportunity board');
     log(`captured: list ${list.statements.length} statements, 360 ${view360.statements.length}, search ${searches.map((t) => t.product!.statements.length).join('/')}`);
 
     // The raw indexed SQL an expert would write for each kind of search term (same rows, same order, same columns).
@@ -239,6 +247,10 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
         { name: `product.search.${t.key}`, label: `product: search ${t.label}`, latency: true, load: false, run: http(product, searchPath(t), headers) },
         { name: `raw.search.${t.key}`, label: `raw SQL: identity + indexed ${t.label} query`, latency: true, load: false, run: sql([identity, rawSearch(t)]) },
       ]),
+      { name: 'product.funnel', label: 'product: pipeline funnel, whole tenant, 12 months', latency: true, load: false, run: http(product, funnelPath, headers) },
+      { name: 'raw.funnel', label: 'raw SQL: identity + the funnel statements', latency: true, load: false, run: sql(funnel.statements) },
+      { name: 'product.board', label: 'product: opportunity kanban board, whole tenant', latency: true, load: false, run: http(product, boardPath, headers) },
+      { name: 'raw.board', label: 'raw SQL: identity + the board statements', latency: true, load: false, run: sql(board.statements) },
       { name: 'product.me', label: 'product: GET /auth/me (session cookie)', latency: true, load: true, run: http(product, mePath, headers) },
       { name: 'bare.me', label: 'bare route: the same identity query', latency: true, load: true, run: http(bare, '/r/me') },
       { name: 'bare.empty', label: 'bare route: no database', latency: false, load: true, run: http(bare, '/empty') },
@@ -310,6 +322,8 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
     for (const [label, c] of [['P1 list page 1', list], [`P2 list page ${reached}`, deep], ['P3 list with total', total], ['P4 customer 360', view360]] as const) {
       plans.push({ label, plan: await explainPlan(rawPool, c.statements.slice(1), true) });
     }
+    plans.push({ label: 'P15 pipeline funnel', plan: await explainPlan(rawPool, funnel.statements.slice(1), true) });
+    plans.push({ label: 'P16 opportunity board', plan: await explainPlan(rawPool, board.statements.slice(1), true) });
     for (const t of searches) plans.push({ label: `P5 search ${t.label} "${t.term}"`, plan: await explainPlan(rawPool, t.product!.statements.slice(1), true) });
 
     return {
@@ -372,6 +386,8 @@ export function buildRows(subjects: SubjectSummary[], searches: SearchTerm[], pa
     unit: 'plans', compare: 'count', value: offenders.length, target: '0 seq scans', pass: offenders.length === 0,
     note: offenders.length ? `Seq Scan for ${offenders.map((t) => `"${t.term}"`).join(', ')}` : undefined,
   });
+  add({ id: 'P15', scenario: 'pipeline funnel API (stages, conversion, days in stage, stalled, win rate, loss reasons), whole tenant, 12 months', measure: 'p50, sequential', product: p50('product.funnel'), baseline: p50('raw.funnel'), baselineLabel: 'the same SQL through node-postgres', unit: 'ms', compare: 'ratio', target: '≤ 1.5×' }, (v) => v <= 1.5, ['product.funnel', 'raw.funnel']);
+  add({ id: 'P16', scenario: 'opportunity kanban board API (open stages with counts, sums and first cards), whole tenant', measure: 'p50, sequential', product: p50('product.board'), baseline: p50('raw.board'), baselineLabel: 'the same SQL through node-postgres', unit: 'ms', compare: 'ratio', target: '≤ 1.5×' }, (v) => v <= 1.5, ['product.board', 'raw.board']);
   const ME = 'product middleware: authenticated GET /api/v1/auth/me';
   add({ id: 'P10', scenario: ME, measure: `throughput, ${conc}`, product: rps('product.me'), baseline: rps('bare.me'), baselineLabel: 'bare route, same identity query', unit: 'req/s', compare: 'ratio', target: '≥ 0.7×' }, (v) => v >= 0.7, ['product.me', 'bare.me']);
   add({ id: 'P10', scenario: ME, measure: `p99, ${conc}`, product: p99('product.me'), baseline: p99('bare.me'), baselineLabel: 'bare route, same identity query', unit: 'ms', compare: 'ratio', target: '≤ 1.5×' }, (v) => v <= 1.5, ['product.me', 'bare.me']);

@@ -11,6 +11,7 @@ import { Rng } from './random.ts';
 import * as N from './names.ts';
 import { seedDemoOrders } from './orders.ts';
 import { seedDemoService } from './service.ts';
+import { seedDemoSales } from './sales.ts';
 
 interface StoreSpec { code: string; name: string; kind: 'direct' | 'franchise' | 'dealer'; city: string; province: string; cityCode: string; district: string }
 interface RegionSpec { code: string; name: string; stores: StoreSpec[] }
@@ -92,6 +93,7 @@ async function seedBrand(db: Db, b: BrandSpec) {
   });
   await seedDemoOrders(db, tenant.id, { seed: b.seed, count: b.code === 'demo' ? 240 : 30, now });
   await seedDemoService(db, tenant.id, { seed: b.seed, requests: b.code === 'demo' ? 24 : 4, now });
+  await seedDemoSales(db, tenant.id, { seed: b.seed, leads: b.code === 'demo' ? 40 : 6, now });
   // A read-only auditor role shows field rules at work: phones hidden, audit visible.
   await db.insert(roles).values({ tenantId: tenant.id, name: '审计员', description: '审计员：只读查看全公司客户和审计日志，号码和邮箱隐藏', permissions: ['customers:view', 'audit:view', 'org:view', 'users:view'], dataScope: 'tenant', fieldRules: { 'customer.phones': 'hidden', 'customer.email': 'hidden' } });
 }

@@ -10,7 +10,7 @@ export const ATTACHMENT_EXTENSIONS = [
 export type AttachmentExtension = (typeof ATTACHMENT_EXTENSIONS)[number];
 
 /** Objects that take attachments; grows as modules register theirs. */
-export const ATTACHMENT_ENTITY_TYPES = ['customer'] as const;
+export const ATTACHMENT_ENTITY_TYPES = ['customer', 'salesActivity', 'proposalVersion'] as const;
 
 export const Attachment = z.object({
   id: z.string(),

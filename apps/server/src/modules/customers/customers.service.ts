@@ -83,36 +83,43 @@ export function birthdayIssues(b: CreateCustomerInput['birthday'], path = 'body.
 }
 
 export async function createCustomer(ctx: Ctx, input: CreateCustomerInput) {
+  return ctx.db.transaction((tx) => createCustomerInTx(ctx, tx, input));
+}
+
+/**
+ * Create a customer in the caller's transaction (another module's use case that creates one along with its own
+ * records, e.g. a lead's conversion). Same checks as `createCustomer`: field rules, phones, birthday, custom fields,
+ * duplicates (409 duplicate_suspected unless `ignoreDuplicates`), store and owner within the caller's scope.
+ */
+export async function createCustomerInTx(ctx: Ctx, tx: DbOrTx, input: CreateCustomerInput) {
   const { ignoreDuplicates, phones, customFields, birthday, ...rest } = input;
   // Read-only fields may not be set on create either; defaults filled in by the schema do not count.
   assertWritable(ctx, 'customer', Object.fromEntries(Object.entries(input).filter(([k, v]) => !['ignoreDuplicates', 'kind', 'name'].includes(k) && !isDefaultValue(v))));
   const { e164s, issues } = normalisePhones(phones);
   issues.push(...birthdayIssues(birthday));
   if (issues.length) throw invalid(issues);
-  return ctx.db.transaction(async (tx) => {
-    const defs = await listDefs({ tenantId: ctx.tenantId, db: tx }, 'customer');
-    const cf = assertCustomValues(defs, customFields ?? {});
-    if (!ignoreDuplicates) {
-      const dups = await findDuplicatesFor(ctx, tx, { name: input.name, e164s });
-      if (dups.length) throw new AppError('duplicate_suspected', 'a customer with this phone or name already exists', { params: { duplicates: dups } });
-    }
-    const assignment = await resolveAssignment(ctx, tx, rest, true);
-    const row = await insertScoped<CustomerRow>(ctx, tx, repo.customerFence, {
-      ...rest,
-      ...assignment,
-      ...birthdayColumns(birthday),
-      code: await repo.nextCustomerCode(tx, ctx.tenantId),
-      phones: e164s,
-      customFields: cf,
-      ...repo.searchColumns(input.name, input.kind),
-      createdAt: ctx.now(),
-      updatedAt: ctx.now(),
-      lastTouchedAt: ctx.now(),
-    });
-    await repo.writePhones(tx, ctx.tenantId, row.id, e164s);
-    const full = await repo.findVisible(ctx, tx, row.id);
-    return toCustomerDto(full ?? row);
+  const defs = await listDefs({ tenantId: ctx.tenantId, db: tx }, 'customer');
+  const cf = assertCustomValues(defs, customFields ?? {});
+  if (!ignoreDuplicates) {
+    const dups = await findDuplicatesFor(ctx, tx, { name: input.name, e164s });
+    if (dups.length) throw new AppError('duplicate_suspected', 'a customer with this phone or name already exists', { params: { duplicates: dups } });
+  }
+  const assignment = await resolveAssignment(ctx, tx, rest, true);
+  const row = await insertScoped<CustomerRow>(ctx, tx, repo.customerFence, {
+    ...rest,
+    ...assignment,
+    ...birthdayColumns(birthday),
+    code: await repo.nextCustomerCode(tx, ctx.tenantId),
+    phones: e164s,
+    customFields: cf,
+    ...repo.searchColumns(input.name, input.kind),
+    createdAt: ctx.now(),
+    updatedAt: ctx.now(),
+    lastTouchedAt: ctx.now(),
   });
+  await repo.writePhones(tx, ctx.tenantId, row.id, e164s);
+  const full = await repo.findVisible(ctx, tx, row.id);
+  return toCustomerDto(full ?? row);
 }
 
 export async function getCustomer(ctx: Ctx, id: string) {

@@ -74,6 +74,8 @@ export const customers = pgTable(
     // CUS-6: duplicate checks by exact name, a survivor's merged lineage, and the pool's idle rule.
     index('customers_tenant_name').on(t.tenantId, t.name),
     index('customers_merged_into').on(t.tenantId, t.mergedIntoId).where(sql`${t.mergedIntoId} IS NOT NULL`),
+    // Self-service and caller lookup find a customer by e-mail (case-insensitive).
+    index('customers_email_lower').on(t.tenantId, sql`lower(${t.email})`).where(sql`${t.email} IS NOT NULL`),
     index('customers_owned_idle').on(t.tenantId, t.lastTouchedAt).where(sql`${t.ownerId} IS NOT NULL AND ${t.deletedAt} IS NULL AND ${t.mergedIntoId} IS NULL`),
   ],
 );

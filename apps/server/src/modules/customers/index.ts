@@ -10,7 +10,7 @@ export { runExport } from './export/run-export.ts';
 export { EXPORT_JOB } from './export/export.service.ts';
 /** For the service modules (self-service, caller lookup, knowledge): lookup by contact, the staff search, creation, text-search helpers. */
 export { customersByContact, type CustomerByContact } from './find-by-contact.ts';
-export { createCustomer, listCustomers } from './customers.service.ts';
+export { createCustomer, createCustomerInTx, listCustomers, normalisePhones } from './customers.service.ts';
 export { nameGrams, namePinyin, queryGrams } from './customers.search.ts';
 export { getCustomer } from './customers.service.ts';
 export { customerNamesByIds } from './customer-names.ts';

@@ -19,3 +19,6 @@ export function registerFollowupsSubscriptions(_deps: AppDeps) {
   subscribe(ORDER_EVENTS.cancelled, 'followups.orderCancelled', onCancelled);
   subscribe(ORDER_EVENTS.returned, 'followups.orderReturned', onReturned);
 }
+
+/** "My work today": the caller's after-sales steps overdue or due today. */
+export { followupWorkSource } from './work-source.ts';

@@ -58,6 +58,8 @@ export const orders = pgTable(
     index('orders_tenant_sales_ordered').on(t.tenantId, t.salespersonId, t.orderedAt),
     index('orders_tenant_customer').on(t.tenantId, t.customerId, t.orderedAt),
     index('orders_tenant_status').on(t.tenantId, t.status, t.orderedAt),
+    // Signed sales by payment date (sales targets' progress).
+    index('orders_tenant_paid').on(t.tenantId, t.paidAt).where(sql`${t.paidAt} IS NOT NULL`),
     index('orders_no_pattern').on(t.tenantId, sql`${t.orderNo} text_pattern_ops`),
     index('orders_customer_name_trgm').using('gin', sql`${t.customerName} gin_trgm_ops`),
     index('orders_customer_phone_trgm').using('gin', sql`${t.customerPhone} gin_trgm_ops`),

@@ -2,8 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../app.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
-import { auditWriter } from '../../platform/audit/audit.writer.ts';
-import { systemCtx } from '../../platform/jobs/system-ctx.ts';
+import { publicCtx as platformPublicCtx } from '../../platform/http/public-ctx.ts';
 import { sha256 } from '../../platform/auth/password.ts';
 import { maskRecipient } from '../../platform/messaging/messaging.service.ts';
 import * as repo from './self-service.repository.ts';
@@ -31,13 +30,7 @@ export async function tenantOf(deps: AppDeps, code: string): Promise<PublicTenan
  * name the verified visitor ("self-service 138****5678"), with the client address and the request id.
  */
 export function publicCtx(deps: AppDeps, tenantId: string, req: Pick<FastifyRequest, 'id' | 'ip'>, who: string): Ctx {
-  const base = systemCtx(deps.db.db, tenantId, deps.now, `self-service:${req.id}`);
-  return {
-    ...base,
-    requestId: req.id,
-    ip: req.ip ?? null,
-    audit: auditWriter({ tenantId, actorId: null, actorKind: 'system', actorName: `self-service ${who}`.slice(0, 100), ip: req.ip ?? null, requestId: req.id }),
-  };
+  return platformPublicCtx(deps.db.db, deps.now, tenantId, req, `self-service ${who}`);
 }
 
 /** Where the cookie of one tenant's page lives: its own API path, so two tenants' sessions never meet. */

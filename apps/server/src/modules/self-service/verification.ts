@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { RequestCodeBody, VerifyCodeBody } from '@jiake/shared';
 import type { AppDeps } from '../../app.ts';
 import { AppError, invalid, issue } from '../../platform/http/errors.ts';
+import { tooMany } from '../../platform/http/rate-limit.ts';
 import { randomToken, sha256 } from '../../platform/auth/password.ts';
 import { maskRecipient, normaliseRecipient, sendMessage } from '../../platform/messaging/messaging.service.ts';
 import { customersByContact } from '../customers/index.ts';
@@ -20,11 +21,7 @@ export const FAILURES_PER_IP = 20;
 export const FAILURE_WINDOW_MS = 15 * 60_000;
 const HOUR = 3600_000;
 
-/** 429 with Retry-After (seconds, at least 1). */
-export function tooMany(message: string, retryAtMs: number, nowMs: number) {
-  const secs = Math.max(1, Math.ceil((retryAtMs - nowMs) / 1000));
-  return new AppError('rate_limited', message, { headers: { 'retry-after': String(secs) }, params: { retryAfter: secs } });
-}
+export { tooMany };
 
 function recipientOf(channel: 'sms' | 'email', to: string): string {
   const r = normaliseRecipient(channel, to);

@@ -10,6 +10,7 @@ import { requestEscalations, serviceRequests } from './requests.tables.ts';
 import { requestRef } from './requests.dto.ts';
 import { addBusinessMinutes, type BusinessCalendar } from './business-time.ts';
 import { loadSettings, type Settings } from './sla.service.ts';
+import { notifyEscalated } from './request-notify.ts';
 
 /** The highest escalation level; level 1 is the supervisor, level 2 one level up the org tree. */
 export const MAX_LEVEL = 2;
@@ -91,7 +92,8 @@ async function escalate(ctx: Ctx, tx: Tx, r: Row, breach: Breach, level: number,
     meta: { escalationId: made.id, breach, level, dueAt: due.toISOString(), fromUserId: r.assigneeId, toUserId: target.userId, toUnitId: target.unitId, reassigned: !!patch.assigneeId },
   });
   const payload: RequestEscalatedPayload = { ...requestRef(after), level, breach, fromUserId: r.assigneeId, toUserId: target.userId };
-  await emit(ctx, tx, { type: REQUEST_EVENTS.escalated, aggregateType: 'serviceRequest', aggregateId: r.id, payload });
+  const eventId = await emit(ctx, tx, { type: REQUEST_EVENTS.escalated, aggregateType: 'serviceRequest', aggregateId: r.id, payload });
+  await notifyEscalated(ctx, tx, after, target.userId, { level, breach, eventId });
   return after;
 }
 

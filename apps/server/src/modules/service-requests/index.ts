@@ -8,6 +8,8 @@ export { requestsOfCustomer, requestProgressForCustomer, type CustomerRequestSum
 export { isRequestVisible } from './requests.repository.ts';
 export { REQUEST_EVENTS, type RequestEscalatedPayload } from './requests.events.ts';
 export { addBusinessMinutes, businessMinutesBetween, type BusinessCalendar } from './business-time.ts';
+/** "My work today": open requests assigned to the caller, with their SLA due times. */
+export { requestWorkSource } from './work-source.ts';
 
 /** The SLA sweep: every minute, per tenant, overdue clocks escalate (escalation.service.ts). */
 export const SLA_SWEEP = 'requests.slaSweep';

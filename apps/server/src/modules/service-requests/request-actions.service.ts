@@ -14,6 +14,7 @@ import { addBusinessMinutes, businessMinutesBetween } from './business-time.ts';
 import { loadSettings } from './sla.service.ts';
 import { getRequest, isOpen, lockVisible } from './requests.service.ts';
 import { returnLines } from './order-link.ts';
+import { notifyAssigned } from './request-notify.ts';
 
 type Row = repo.RequestRow;
 const conflict = (message: string) => new AppError('conflict', message);
@@ -58,7 +59,8 @@ export async function assignRequest(ctx: Ctx, id: string, input: z.infer<typeof 
     const status = input.assigneeId ? (r.status === 'new' ? 'assigned' : r.status) : r.status === 'assigned' ? 'new' : r.status;
     const after = await apply(ctx, tx, r, { assigneeId: input.assigneeId, status }, { kind: 'assignment', body: input.note ?? null, meta: { from: r.assigneeId, to: input.assigneeId, strategy: 'manual' } }, 'serviceRequest.assigned');
     if (after.assigneeId) {
-      await emit(ctx, tx, { type: REQUEST_EVENTS.assigned, aggregateType: 'serviceRequest', aggregateId: id, payload: { ...requestRef(after), assigneeId: after.assigneeId, fromAssigneeId: r.assigneeId } });
+      const eventId = await emit(ctx, tx, { type: REQUEST_EVENTS.assigned, aggregateType: 'serviceRequest', aggregateId: id, payload: { ...requestRef(after), assigneeId: after.assigneeId, fromAssigneeId: r.assigneeId } });
+      await notifyAssigned(ctx, tx, after, eventId);
     }
   });
   return getRequest(ctx, id);

@@ -16,6 +16,7 @@ import { route } from './routing.service.ts';
 import { loadSettings, slaColumns } from './sla.service.ts';
 import { customerNames, visibleCustomer } from './customer-link.ts';
 import { orderForRequest } from './order-link.ts';
+import { notifyAssigned } from './request-notify.ts';
 
 type CreateInput = z.output<typeof CreateRequest>;
 const OPEN = OPEN_REQUEST_STATUSES as readonly string[];
@@ -110,7 +111,8 @@ export async function createRequest(ctx: Ctx, raw: unknown): Promise<ServiceRequ
       await repo.insertActivity(ctx, tx, created.id, {
         kind: 'assignment', meta: { from: null, to: created.assigneeId, ruleId: routed.ruleId, strategy: routed.strategy ?? 'manual' },
       });
-      await emit(ctx, tx, { type: REQUEST_EVENTS.assigned, aggregateType: 'serviceRequest', aggregateId: created.id, payload: { ...requestRef(created), assigneeId: created.assigneeId, fromAssigneeId: null } });
+      const eventId = await emit(ctx, tx, { type: REQUEST_EVENTS.assigned, aggregateType: 'serviceRequest', aggregateId: created.id, payload: { ...requestRef(created), assigneeId: created.assigneeId, fromAssigneeId: null } });
+      await notifyAssigned(ctx, tx, created, eventId);
     }
     return (await repo.findInTenant(tx, ctx.tenantId, [created.id]))[0];
   });

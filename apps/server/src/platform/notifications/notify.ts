@@ -4,7 +4,7 @@ import { notifications } from './notifications.tables.ts';
 export interface Notification {
   /** Recipient (a user of the tenant). */
   userId: string;
-  /** Translation key under `notifications:kinds.` in the web app, e.g. `lead.assigned`. */
+  /** Translation key under `work:kinds.` in the web app, e.g. `lead.assigned`. */
   kind: string;
   /** Values for the message (names, numbers); never secrets. */
   params?: Record<string, string | number | null>;

@@ -1,3 +1,4 @@
+import type { PermissionKey, WorkSection } from '@jiake/shared';
 import type { Ctx } from '../http/context.ts';
 
 /**
@@ -22,5 +23,20 @@ export interface WorkItem {
   link: string;
 }
 
-/** One module's contribution: the caller's own items that are due by the end of today (Shanghai), overdue ones included, at most `limit`. */
+/**
+ * One module's contribution: the caller's own items that are due by the end of today (Shanghai), overdue ones included,
+ * at most `limit`. `endOfToday` is the next midnight in Asia/Shanghai (exclusive: due before it is due today). A source
+ * with more than `limit` keeps the items due today and fills up with the oldest overdue ones, so that a backlog of
+ * overdue work never crowds today's out of the page.
+ */
 export type WorkSource = (ctx: Ctx, input: { now: Date; endOfToday: Date; limit: number }) => Promise<WorkItem[]>;
+
+/**
+ * A source as listed in src/work-sources.ts: the permission the caller needs (a caller without it is not asked) and
+ * the section its items go to. `tasks` are split by the clock into overdue and due today.
+ */
+export interface WorkSourceEntry {
+  permission: PermissionKey;
+  section: Exclude<WorkSection, 'overdue' | 'dueToday'> | 'tasks';
+  load: WorkSource;
+}

@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router-dom';
 import { useCurrentUser } from '../../shared/auth/me';
 import { useEnumLabel } from '../../shared/i18n/enums';
 import { LanguageSwitch, useLogout } from '../../modules/auth';
+import { InboxBell } from '../../modules/work';
 
 export function HeaderBar() {
   const { t } = useTranslation();
@@ -27,6 +28,7 @@ export function HeaderBar() {
         <Tag>{unitKind}</Tag>
       </Space>
       <Space size="large">
+        <InboxBell />
         <LanguageSwitch />
         <Dropdown
           menu={{

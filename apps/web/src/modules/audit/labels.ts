@@ -11,6 +11,11 @@ const FIELD_LABELS: Record<string, string> = {
   orgUnit: 'org:field',
   apiKey: 'apiKeys:field',
   customField: 'customFields:field',
+  opportunity: 'opportunities:field',
+  opportunityStage: 'opportunities:settings',
+  opportunityLossReason: 'opportunities:settings',
+  opportunitySettings: 'opportunities:settings',
+  lead: 'leads:field',
 };
 
 /** Fields holding an enumeration code, shown with its label. */
@@ -36,7 +41,7 @@ export const ENUM_FIELDS: Record<string, Record<string, EnumName>> = {
 
 /** Fields holding a unit id or a user id, shown by name. */
 export const UNIT_FIELDS = new Set(['storeId', 'unitId', 'parentId']);
-export const USER_FIELDS = new Set(['ownerId', 'supervisorId', 'uploadedBy', 'createdBy']);
+export const USER_FIELDS = new Set(['ownerId', 'supervisorId', 'uploadedBy', 'createdBy', 'createdById', 'assigneeId']);
 /** Fields holding role ids (a user's roles, an API key's role), shown by name. */
 export const ROLE_FIELDS = new Set(['roleId', 'roleIds']);
 

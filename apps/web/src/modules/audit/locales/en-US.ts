@@ -60,6 +60,15 @@ const enUS: Translation<typeof zhCN> = {
     selfServiceCode: 'Verification code',
     selfServiceSession: 'Self-service session',
     eventDelivery: 'Event delivery',
+    opportunity: 'Opportunity',
+    opportunityStage: 'Opportunity stage',
+    opportunityLossReason: 'Loss reason',
+    opportunitySettings: 'Pipeline settings',
+    lead: 'Lead',
+    leadAssignmentRule: 'Lead assignment rule',
+    leadForm: 'Web form',
+    salesTarget: 'Sales target',
+    salesActivity: 'Sales follow-up',
   },
   action: {
     customer: {
@@ -103,6 +112,24 @@ const enUS: Translation<typeof zhCN> = {
     message: { queued: 'Message queued', sent: 'Message sent', retrying: 'Message retried', failed: 'Message failed' },
     selfService: { codeSent: 'Code sent', codeRejected: 'Wrong code', verified: 'Verified', purge: 'Expired codes removed' },
     eventDelivery: { retried: 'Delivery retried' },
+    opportunity: {
+      created: 'Opportunity created', updated: 'Opportunity changed', deleted: 'Opportunity deleted', stage_changed: 'Stage changed', won: 'Won', lost: 'Lost', reopened: 'Reopened', customer_merged: 'Moved by a customer merge',
+    },
+    opportunityStage: { created: 'Stage added', updated: 'Stage changed', deleted: 'Stage deleted', reordered: 'Stages reordered' },
+    opportunityLossReason: { created: 'Loss reason added', updated: 'Loss reason changed', deleted: 'Loss reason deleted' },
+    opportunitySettings: { updated: 'Pipeline settings changed' },
+    lead: {
+      created: 'Lead captured', updated: 'Lead changed', assigned: 'Lead assigned', reassigned: 'Lead reassigned', unassigned: 'Back to the queue', moved: 'Store changed',
+      following: 'Follow-up started', lost: 'Marked lost', reopened: 'Reopened', invalidated: 'Marked invalid', converted: 'Converted to customer', customerMerged: 'Moved after a customer merge',
+    },
+    leadAssignmentRule: { created: 'Assignment rule added', updated: 'Assignment rule changed', deleted: 'Assignment rule deleted', reordered: 'Rules reordered' },
+    leadForm: { created: 'Web form added', updated: 'Web form changed', deleted: 'Web form deleted', keyRotated: 'Form key replaced' },
+    salesTarget: { created: 'Target set', updated: 'Target changed', deleted: 'Target removed', split: 'Target split' },
+    salesActivity: {
+      created: 'Follow-up logged', updated: 'Follow-up changed', nextStepDone: 'Next step done', nextStepRescheduled: 'Next step rescheduled',
+      proposalVersionAdded: 'Proposal version added', proposalPresented: 'Proposal presented', proposalAccepted: 'Proposal accepted', proposalRejected: 'Proposal rejected',
+      invitationArrived: 'Customer arrived', invitationNoShow: 'Customer did not come', invitationCancelled: 'Invitation cancelled', customerMerged: 'Moved by a customer merge',
+    },
   },
   history: {
     button: 'History',

@@ -57,6 +57,15 @@ const zhCN = {
     selfServiceCode: '验证码',
     selfServiceSession: '自助服务会话',
     eventDelivery: '事件投递',
+    opportunity: '商机',
+    opportunityStage: '商机阶段',
+    opportunityLossReason: '输单原因',
+    opportunitySettings: '商机设置',
+    lead: '线索',
+    leadAssignmentRule: '线索分配规则',
+    leadForm: '网页表单',
+    salesTarget: '销售目标',
+    salesActivity: '销售跟进',
   },
   action: {
     customer: {
@@ -100,6 +109,24 @@ const zhCN = {
     message: { queued: '消息排队', sent: '消息已发送', retrying: '消息重试', failed: '消息发送失败' },
     selfService: { codeSent: '发送验证码', codeRejected: '验证码错误', verified: '验证通过', purge: '清理过期验证码' },
     eventDelivery: { retried: '重新投递' },
+    opportunity: {
+      created: '新建商机', updated: '修改商机', deleted: '删除商机', stage_changed: '变更阶段', won: '赢单', lost: '输单', reopened: '重新打开', customer_merged: '客户合并后转移',
+    },
+    opportunityStage: { created: '新增商机阶段', updated: '修改商机阶段', deleted: '删除商机阶段', reordered: '调整阶段顺序' },
+    opportunityLossReason: { created: '新增输单原因', updated: '修改输单原因', deleted: '删除输单原因' },
+    opportunitySettings: { updated: '修改商机设置' },
+    lead: {
+      created: '录入线索', updated: '修改线索', assigned: '分配线索', reassigned: '改派线索', unassigned: '退回待分配', moved: '调整门店',
+      following: '开始跟进', lost: '标记流失', reopened: '重新打开', invalidated: '标记无效', converted: '转化为客户', customerMerged: '客户合并后转移',
+    },
+    leadAssignmentRule: { created: '新建线索分配规则', updated: '修改线索分配规则', deleted: '删除线索分配规则', reordered: '调整规则顺序' },
+    leadForm: { created: '新建网页表单', updated: '修改网页表单', deleted: '删除网页表单', keyRotated: '更换表单密钥' },
+    salesTarget: { created: '设定销售目标', updated: '修改销售目标', deleted: '删除销售目标', split: '分解销售目标' },
+    salesActivity: {
+      created: '记录跟进', updated: '修改跟进', nextStepDone: '完成下一步', nextStepRescheduled: '下一步改期',
+      proposalVersionAdded: '新增方案版本', proposalPresented: '呈现设计方案', proposalAccepted: '客户接受方案', proposalRejected: '客户拒绝方案',
+      invitationArrived: '客户到店', invitationNoShow: '客户未到店', invitationCancelled: '取消到店邀约', customerMerged: '客户合并后转移',
+    },
   },
   history: {
     button: '历史记录',

@@ -14,6 +14,7 @@ import { ProfileTab } from '../detail/ProfileTab';
 import { TimelineTab } from '../detail/TimelineTab';
 import { CustomerFormDrawer } from '../form/CustomerFormDrawer';
 import { CustomerOrdersTab } from '../../orders';
+import { CustomerSalesTab } from '../../sales-activities';
 
 /** The customer 360° view: header card and tabs for profile, home profile, contacts, timeline and attachments. */
 export default function Customer360Page() {
@@ -23,6 +24,7 @@ export default function Customer360Page() {
   const { data: customer, isLoading, isError } = useCustomer(id);
   const canAttachments = useCan('attachments:view');
   const canOrders = useCan('orders:view');
+  const canSales = useCan('activities:view');
   const access = useFieldAccess('customer');
   const [editing, setEditing] = useState(false);
   const [tab, setTab] = useState('profile');
@@ -47,6 +49,7 @@ export default function Customer360Page() {
       children: <ContactsTab customerId={customer.id} contacts={customer.contacts ?? []} />,
     },
     ...(canOrders ? [{ key: 'orders', label: t('orders:customerTab.title'), children: <CustomerOrdersTab customerId={customer.id} /> }] : []),
+    ...(canSales ? [{ key: 'sales', label: t('activities:customerTab.title'), children: <CustomerSalesTab customerId={customer.id} /> }] : []),
     { key: 'timeline', label: t('detail.tabs.timeline'), children: <TimelineTab customerId={customer.id} /> },
     ...(canAttachments ? [{ key: 'attachments', label: t('detail.tabs.attachments'), children: <AttachmentsTab customerId={customer.id} /> }] : []),
   ];
