@@ -20,3 +20,4 @@ export * from './modules/leads/leads.tables.ts';
 export * from './modules/sales-activities/activities.tables.ts';
 export * from './modules/opportunities/opportunities.tables.ts';
 export * from './modules/sales-targets/targets.tables.ts';
+export * from './modules/loyalty/loyalty.tables.ts';

@@ -9,6 +9,7 @@ import { registerLeadsJobs } from './modules/leads/index.ts';
 import { registerActivitiesJobs } from './modules/sales-activities/index.ts';
 import { registerOpportunitiesJobs } from './modules/opportunities/index.ts';
 import { registerTargetsJobs } from './modules/sales-targets/index.ts';
+import { registerLoyaltyJobs } from './modules/loyalty/index.ts';
 import { EXPORT_JOB, IMPORT_JOB, returnIdleCustomers, runExport, runImport } from './modules/customers/index.ts';
 
 /** Customers' idle rule: every hour is plenty for a rule counted in days. */
@@ -29,4 +30,5 @@ export function registerJobs(deps: AppDeps) {
   registerActivitiesJobs(deps);
   registerOpportunitiesJobs(deps);
   registerTargetsJobs(deps);
+  registerLoyaltyJobs(deps);
 }

@@ -27,6 +27,7 @@ import { activityRoutes } from './modules/sales-activities/activities.routes.ts'
 import { isActivityVisible, isProposalVersionVisible } from './modules/sales-activities/index.ts';
 import { opportunityRoutes } from './modules/opportunities/opportunities.routes.ts';
 import { targetRoutes } from './modules/sales-targets/targets.routes.ts';
+import { loyaltyRoutes } from './modules/loyalty/loyalty.routes.ts';
 
 /** Every module, listed so the graph stays visible. Order is the order of registration. */
 export const MODULES: RouteModule[] = [
@@ -54,6 +55,7 @@ export const MODULES: RouteModule[] = [
   activityRoutes,
   opportunityRoutes,
   targetRoutes,
+  loyaltyRoutes,
   /** Records that take attachments, with the check of who may see them. */
   fileRoutes({ customer: isCustomerVisible, salesActivity: isActivityVisible, proposalVersion: isProposalVersionVisible }),
 ];

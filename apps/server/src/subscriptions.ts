@@ -9,6 +9,7 @@ import { registerLeadsSubscriptions } from './modules/leads/index.ts';
 import { registerActivitiesSubscriptions } from './modules/sales-activities/index.ts';
 import { registerOpportunitiesSubscriptions } from './modules/opportunities/index.ts';
 import { registerTargetsSubscriptions } from './modules/sales-targets/index.ts';
+import { registerLoyaltySubscriptions } from './modules/loyalty/index.ts';
 
 /**
  * Every reaction to a domain event, listed so the graph stays visible. Each module subscribes with
@@ -26,4 +27,5 @@ export function registerSubscriptions(deps: AppDeps) {
   registerActivitiesSubscriptions(deps);
   registerOpportunitiesSubscriptions(deps);
   registerTargetsSubscriptions(deps);
+  registerLoyaltySubscriptions(deps);
 }

@@ -21,3 +21,4 @@ export * from './contracts/activities.ts';
 export * from './contracts/opportunities.ts';
 export * from './contracts/targets.ts';
 export * from './contracts/notifications.ts';
+export * from './contracts/loyalty.ts';

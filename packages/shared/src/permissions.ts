@@ -23,6 +23,7 @@ export const PERMISSIONS = {
   activities: ['view', 'edit'],
   opportunities: ['view', 'edit', 'admin'],
   targets: ['view', 'edit'],
+  loyalty: ['view', 'enrol', 'adjust', 'approve', 'admin'],
 } as const;
 
 type Perms = typeof PERMISSIONS;

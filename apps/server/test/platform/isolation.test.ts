@@ -18,6 +18,7 @@ import * as SalesActivities from '../isolation/sales-activities.factories.ts';
 import * as Opportunities from '../isolation/opportunities.factories.ts';
 import * as SalesTargets from '../isolation/sales-targets.factories.ts';
 import * as Work from '../isolation/work.factories.ts';
+import * as Loyalty from '../isolation/loyalty.factories.ts';
 
 /**
  * PLAT-1 / PLAT-4, generated: every /api/v1 route with a path parameter is called with a real record of tenant A
@@ -271,7 +272,7 @@ const PLATFORM_BODIES: Record<string, unknown> = {
 };
 
 /** Platform and customer factories here; each later module's in apps/server/test/isolation/<module>.factories.ts. */
-const MODULES = [Catalogue, Orders, OrderFollowups, ServiceRequests, Knowledge, Leads, SalesActivities, Opportunities, SalesTargets, Work];
+const MODULES = [Catalogue, Orders, OrderFollowups, ServiceRequests, Knowledge, Leads, SalesActivities, Opportunities, SalesTargets, Work, Loyalty];
 const FACTORIES: Factory[] = [...MODULES.flatMap((m) => m.FACTORIES), ...PLATFORM_FACTORIES];
 const BODIES: Record<string, unknown> = Object.assign({}, PLATFORM_BODIES, ...MODULES.map((m) => m.BODIES));
 

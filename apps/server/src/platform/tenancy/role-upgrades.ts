@@ -26,6 +26,7 @@ export const PERMISSION_VERSIONS: { version: number; added: PermissionKey[] }[] 
       'opportunities:view', 'opportunities:edit', 'opportunities:admin', 'targets:view', 'targets:edit',
     ],
   },
+  { version: 4, added: ['loyalty:view', 'loyalty:enrol', 'loyalty:adjust', 'loyalty:approve', 'loyalty:admin'] },
 ];
 export const CURRENT_PERMISSION_VERSION = PERMISSION_VERSIONS.at(-1)?.version ?? 1;
 

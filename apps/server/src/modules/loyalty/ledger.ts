@@ -1,0 +1,207 @@
+import type { PointsEntryKind } from '@jiake/shared';
+import type { DbOrTx, Tx } from '../../platform/db/client.ts';
+import type { Ctx } from '../../platform/http/context.ts';
+import { AppError, notFound } from '../../platform/http/errors.ts';
+import * as repo from './ledger.repository.ts';
+import { loadSettings } from './program.service.ts';
+import { expiryFor } from './program.ts';
+
+/**
+ * The points ledger (LOY-8). `postPoints` is the one way points move: it locks the account, appends one entry
+ * (idempotent by its source), keeps the lots and the cached balance in step, and refuses to overdraw unless the kind
+ * allows it by the programme's policy. Everything happens in the caller's transaction.
+ */
+
+/** Kinds that add points, and kinds that take them away; `adjust` goes either way. */
+const POSITIVE: readonly PointsEntryKind[] = ['earn', 'redeem_cancel', 'transfer_in'];
+const NEGATIVE: readonly PointsEntryKind[] = ['redeem', 'expire', 'reverse', 'transfer_out'];
+
+export interface Posting {
+  accountId: string;
+  /** The member (card) the movement belongs to, when there is one. */
+  memberId?: string | null;
+  kind: PointsEntryKind;
+  /** Signed: positive adds, negative takes away. Zero is refused. */
+  points: number;
+  /** What caused it; (account, kind, source) is unique, so the same source posts once. */
+  source: { type: string; id: string };
+  storeId?: string | null;
+  orderId?: string | null;
+  note?: string | null;
+  /** Why these points (the rules of an award; capped reversals add their shortfall here). */
+  breakdown?: Record<string, unknown>[];
+  /** Positive postings: when the new lot expires (default: the programme's policy from now; null: never). */
+  expiresAt?: Date | null;
+  /** Positive postings: give back first to the lots this entry consumed (a cancelled redemption keeps their expiry). */
+  restoresEntryId?: string;
+  /** Negative postings: consume these lots first, then the soonest to expire. */
+  preferLotIds?: string[];
+  /** Negative postings: consume exactly these lots and no others (expiry). */
+  onlyLotIds?: string[];
+}
+
+export interface PostResult {
+  entry: repo.EntryRow;
+  /** True when the source had posted before: nothing changed, the first entry is answered. */
+  replayed: boolean;
+  /** Points a capped reversal could not take back (cap_at_balance policy); 0 otherwise. */
+  shortfall: number;
+}
+
+const conflict = (reason: string, message: string, params: Record<string, unknown> = {}) => new AppError('conflict', message, { params: { reason, ...params } });
+
+/** Lock an account for a change of points (404 when it is not the tenant's). */
+export async function lockAccount(tx: DbOrTx, tenantId: string, accountId: string): Promise<repo.AccountRow> {
+  const a = await repo.lockAccountRow(tx, tenantId, accountId);
+  if (!a) throw notFound('loyaltyAccount');
+  return a;
+}
+
+function checkSign(p: Posting) {
+  if (!Number.isSafeInteger(p.points) || p.points === 0) throw new Error(`postPoints: points must be a non-zero integer (got ${p.points})`);
+  if (POSITIVE.includes(p.kind) && p.points < 0) throw new Error(`postPoints: ${p.kind} adds points`);
+  if (NEGATIVE.includes(p.kind) && p.points > 0) throw new Error(`postPoints: ${p.kind} takes points away`);
+  if (p.onlyLotIds && p.kind !== 'expire') throw new Error('postPoints: only expiry names the exact lots');
+}
+
+/** Post one movement of points. See the module comment; throws 409 `insufficient_points` rather than overdraw. */
+export async function postPoints(ctx: Ctx, tx: Tx, p: Posting): Promise<PostResult> {
+  checkSign(p);
+  const tenantId = ctx.tenantId;
+  const account = await lockAccount(tx, tenantId, p.accountId);
+  const prior = await repo.entryBySource(tx, tenantId, p.accountId, p.kind, p.source.type, p.source.id);
+  if (prior) return { entry: prior, replayed: true, shortfall: shortfallOf(prior) };
+
+  const settings = await loadSettings(tx, tenantId);
+  const now = ctx.now();
+  let points = p.points;
+  let shortfall = 0;
+  const available = Math.max(account.balance, 0);
+  if (points < 0 && -points > available) {
+    // Only a reversal may take more than is there, and only as the returns policy says.
+    const mode = p.kind === 'reverse' ? settings.returns.spentPoints : 'refuse';
+    if (mode === 'refuse') throw conflict('insufficient_points', `the account holds ${account.balance} points, ${-points} asked`, { balance: account.balance, points: -points });
+    if (mode === 'cap_at_balance') {
+      shortfall = -points - available;
+      points = available ? -available : 0;
+    }
+  }
+  const positive = points > 0;
+  const expiresAt = positive ? (p.expiresAt !== undefined ? p.expiresAt : expiryFor(settings.expiry, now)) : null;
+  const breakdown = [...(p.breakdown ?? []), ...(shortfall ? [{ rule: 'shortfall', points: shortfall, requested: -p.points }] : [])];
+  const entry = await repo.insertEntry(tx, {
+    tenantId,
+    accountId: p.accountId,
+    memberId: p.memberId ?? null,
+    kind: p.kind,
+    points,
+    balanceAfter: account.balance + points,
+    sourceType: p.source.type,
+    sourceId: p.source.id,
+    storeId: p.storeId ?? null,
+    orderId: p.orderId ?? null,
+    note: p.note ?? null,
+    breakdown,
+    expiresAt,
+    createdById: ctx.actor.kind === 'user' ? ctx.actor.id : null,
+    createdAt: now,
+  });
+  if (points < 0) await consume(tx, tenantId, account, entry, -points, p);
+  if (positive) await addLots(tx, tenantId, account, entry, p, now, expiresAt);
+  await repo.setBalance(tx, tenantId, account.id, entry.balanceAfter, now);
+  return { entry, replayed: false, shortfall };
+}
+
+const shortfallOf = (e: repo.EntryRow) => Number(e.breakdown.find((b) => b.rule === 'shortfall')?.points ?? 0);
+
+/**
+ * Take `wanted` points out of the open lots (what is there: a reversal past zero takes the rest as debt, which later
+ * points pay off first). Each lot's remaining drops and a consumption row says by whom.
+ */
+async function consume(tx: Tx, tenantId: string, account: repo.AccountRow, entry: repo.EntryRow, wanted: number, p: Posting) {
+  let left = Math.min(wanted, Math.max(account.balance, 0));
+  if (!left) return;
+  let lots = await repo.openLots(tx, tenantId, account.id, p.onlyLotIds ? { only: p.onlyLotIds } : {});
+  if (p.preferLotIds?.length) {
+    const rank = new Map(p.preferLotIds.map((id, i) => [id, i]));
+    lots = [...lots.filter((l) => rank.has(l.id)).sort((a, b) => rank.get(a.id)! - rank.get(b.id)!), ...lots.filter((l) => !rank.has(l.id))];
+  }
+  const rows: { tenantId: string; accountId: string; lotId: string; entryId: string; points: number; createdAt: Date }[] = [];
+  for (const lot of lots) {
+    if (!left) break;
+    const take = Math.min(lot.remaining, left);
+    await repo.setLotRemaining(tx, tenantId, lot.id, lot.remaining - take);
+    rows.push({ tenantId, accountId: account.id, lotId: lot.id, entryId: entry.id, points: take, createdAt: entry.createdAt });
+    left -= take;
+  }
+  // The open lots always hold max(balance, 0); anything else is a broken ledger, not a user error.
+  if (left) throw new Error(`points lots of account ${account.id} hold ${left} points fewer than its balance says`);
+  await repo.insertConsumptions(tx, rows);
+}
+
+/**
+ * Positive postings: first pay off a negative balance, then give back to the lots a cancelled entry consumed (unless
+ * expired meanwhile), and put the rest in a new lot. The debt paid is recorded as the new lot consuming itself.
+ */
+async function addLots(tx: Tx, tenantId: string, account: repo.AccountRow, entry: repo.EntryRow, p: Posting, now: Date, expiresAt: Date | null) {
+  const debtPaid = Math.min(entry.points, Math.max(-account.balance, 0));
+  let left = entry.points - debtPaid;
+  const rows: { tenantId: string; accountId: string; lotId: string; entryId: string; points: number; restoresEntryId?: string; createdAt: Date }[] = [];
+  if (p.restoresEntryId && left) {
+    const owed = await repo.netConsumedBy(tx, tenantId, p.restoresEntryId);
+    const lots = new Map((await repo.lotsByIds(tx, tenantId, owed.map((o) => o.lotId))).map((l) => [l.id, l]));
+    for (const o of owed) {
+      const lot = lots.get(o.lotId);
+      if (!left || !lot || lot.accountId !== account.id || (lot.expiresAt && lot.expiresAt <= now)) continue;
+      const give = Math.min(o.points, left, lot.points - lot.remaining);
+      if (give <= 0) continue;
+      await repo.setLotRemaining(tx, tenantId, lot.id, lot.remaining + give);
+      rows.push({ tenantId, accountId: account.id, lotId: lot.id, entryId: entry.id, points: -give, restoresEntryId: p.restoresEntryId, createdAt: now });
+      left -= give;
+    }
+  }
+  if (left + debtPaid > 0) {
+    const lot = await repo.insertLot(tx, { tenantId, accountId: account.id, entryId: entry.id, points: left + debtPaid, remaining: left, earnedAt: now, expiresAt });
+    if (debtPaid) rows.push({ tenantId, accountId: account.id, lotId: lot.id, entryId: entry.id, points: debtPaid, createdAt: now });
+  }
+  await repo.insertConsumptions(tx, rows);
+}
+
+/**
+ * Expire the lots of the tenant that are due at `now`: one `expire` entry per lot (source: the lot), taking exactly
+ * what the lot still holds. Answers the points expired. Runs in short transactions of one account each.
+ */
+export async function expireDueLots(ctx: Ctx, now: Date, batch = 500): Promise<{ lots: number; points: number }> {
+  let lots = 0;
+  let points = 0;
+  for (;;) {
+    const due = await repo.dueLots(ctx.db, ctx.tenantId, now, batch);
+    if (!due.length) break;
+    let progress = false;
+    for (const lot of due) {
+      const done = await ctx.db.transaction(async (tx) => {
+        await lockAccount(tx, ctx.tenantId, lot.accountId);
+        const [fresh] = await repo.lotsByIds(tx, ctx.tenantId, [lot.id]);
+        if (!fresh || fresh.remaining <= 0) return 0;
+        const r = await postPoints(ctx, tx, {
+          accountId: lot.accountId, kind: 'expire', points: -fresh.remaining, source: { type: 'lot', id: lot.id }, onlyLotIds: [lot.id],
+          breakdown: [{ rule: 'expiry', lotId: lot.id, expiresAt: fresh.expiresAt?.toISOString() ?? null }],
+        });
+        return r.replayed ? 0 : -r.entry.points;
+      });
+      if (done) {
+        lots++;
+        points += done;
+        progress = true;
+      }
+    }
+    if (due.length < batch || !progress) break;
+  }
+  return { lots, points };
+}
+
+/** Recompute every invariant of the tenant's ledger (or of one account) from its entries; mismatches are answered. */
+export async function verifyLedger(db: DbOrTx, tenantId: string, accountId?: string) {
+  const [mismatches, counts] = await Promise.all([repo.ledgerMismatches(db, tenantId, accountId ?? null), repo.ledgerCounts(db, tenantId, accountId ?? null)]);
+  return { ...counts, mismatches };
+}

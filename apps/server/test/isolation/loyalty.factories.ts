@@ -1,0 +1,40 @@
+import { type Built, customerOf, type Factory, once, type World } from './world.ts';
+
+/** Records of the loyalty module for the generated isolation walker. */
+
+async function ok(res: Promise<{ statusCode: number; body: string; json(): unknown }>, status: number) {
+  const r = await res;
+  if (r.statusCode !== status) throw new Error(`expected ${status}, got ${r.statusCode} ${r.body}`);
+  return r.json() as { id: string; accountId: string };
+}
+
+/** Store A's customer enrolled (join store A), with points on its account. */
+function memberOf(w: World): Promise<Built> {
+  return once(w, 'loyaltyMember', async () => {
+    const c = await customerOf(w);
+    const m = await ok(w.a.admin.post('/api/v1/loyalty/members', { customerId: c.params.id, consents: [{ channel: 'sms', granted: true }] }), 201);
+    await ok(w.a.admin.post('/api/v1/loyalty/adjustments', { memberId: m.id, points: 200, reason: '隔离测试积分' }), 201);
+    return { params: { id: m.id }, rows: [...c.rows, ['loyalty_members', m.id], ['loyalty_accounts', m.accountId]] };
+  });
+}
+
+/** A pending adjustment of that member (above the default threshold), so approving or rejecting it would be a change. */
+function adjustmentOf(w: World): Promise<Built> {
+  return once(w, 'loyaltyAdjustment', async () => {
+    const m = await memberOf(w);
+    const a = await ok(w.a.admin.post('/api/v1/loyalty/adjustments', { memberId: m.params.id, points: 50_000, reason: '隔离测试待审批' }), 201);
+    return { params: { id: a.id }, rows: [...m.rows, ['loyalty_adjustments', a.id]] };
+  });
+}
+
+export const FACTORIES: Factory[] = [
+  { name: 'loyalty member', match: /^\/api\/v1\/loyalty\/members\/:id(\/|$)/, customerOwned: true, build: memberOf },
+  { name: 'loyalty adjustment (pending)', match: /^\/api\/v1\/loyalty\/adjustments\/:id(\/|$)/, customerOwned: true, build: adjustmentOf },
+];
+
+/** Sample bodies that would make a real change, keyed "METHOD /registered/url". */
+export const BODIES: Record<string, unknown> = {
+  'POST /api/v1/loyalty/members/:id/consents': { channel: 'sms', granted: false },
+  'POST /api/v1/loyalty/adjustments/:id/approve': { note: '越权批准' },
+  'POST /api/v1/loyalty/adjustments/:id/reject': { note: '越权驳回' },
+};
