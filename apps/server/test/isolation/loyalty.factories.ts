@@ -27,7 +27,29 @@ function adjustmentOf(w: World): Promise<Built> {
   });
 }
 
+/** A gift of tenant A's catalogue (tenant-wide: every store redeems from it). */
+function giftOf(w: World): Promise<Built> {
+  return once(w, 'loyaltyGift', async () => {
+    const g = await ok(w.a.admin.post('/api/v1/loyalty/gifts', { name: '隔离测试礼品', pointsPrice: 50, stock: 5 }), 201);
+    return { params: { id: g.id }, rows: [['loyalty_gifts', g.id]] };
+  });
+}
+
+/** A redemption of that member, made by tenant A's administrator (so at the head office, outside store A's sibling). */
+function redemptionOf(w: World): Promise<Built> {
+  return once(w, 'loyaltyRedemption', async () => {
+    const m = await memberOf(w);
+    const r = await ok(w.a.admin.post(`/api/v1/loyalty/members/${m.params.id}/redemptions`, { kind: 'cash', cashFen: 100 }), 201);
+    return { params: { id: r.id }, rows: [...m.rows, ['loyalty_redemptions', r.id]] };
+  });
+}
+
 export const FACTORIES: Factory[] = [
+  // The account is chain-wide (LOY-7): any store of the brand redeems for a member and lists what it redeemed, so only
+  // another tenant is refused here; the redemption itself is fenced by the store where it happened (below).
+  { name: 'loyalty member (chain-wide redemption)', match: /^\/api\/v1\/loyalty\/members\/:id\/redemptions$/, customerOwned: false, build: memberOf },
+  { name: 'loyalty gift', match: /^\/api\/v1\/loyalty\/gifts\/:id(\/|$)/, customerOwned: false, build: giftOf },
+  { name: 'loyalty redemption', match: /^\/api\/v1\/loyalty\/redemptions\/:id(\/|$)/, customerOwned: true, build: redemptionOf },
   { name: 'loyalty member', match: /^\/api\/v1\/loyalty\/members\/:id(\/|$)/, customerOwned: true, build: memberOf },
   { name: 'loyalty adjustment (pending)', match: /^\/api\/v1\/loyalty\/adjustments\/:id(\/|$)/, customerOwned: true, build: adjustmentOf },
 ];
@@ -37,4 +59,7 @@ export const BODIES: Record<string, unknown> = {
   'POST /api/v1/loyalty/members/:id/consents': { channel: 'sms', granted: false },
   'POST /api/v1/loyalty/adjustments/:id/approve': { note: '越权批准' },
   'POST /api/v1/loyalty/adjustments/:id/reject': { note: '越权驳回' },
+  'POST /api/v1/loyalty/members/:id/redemptions': { kind: 'cash', cashFen: 100 },
+  'POST /api/v1/loyalty/redemptions/:id/cancel': { reason: '越权取消' },
+  'PATCH /api/v1/loyalty/gifts/:id': { stock: 0, active: false },
 };

@@ -23,6 +23,7 @@ import { activitiesEn, activitiesZh } from '../modules/sales-activities';
 import { opportunitiesEn, opportunitiesZh } from '../modules/opportunities';
 import { targetsEn, targetsZh } from '../modules/sales-targets';
 import { workEn, workZh } from '../modules/work';
+import { loyaltyEn, loyaltyZh } from '../modules/loyalty';
 
 /** One namespace per module, in both languages. */
 export const resources: Record<Locale, Record<string, Dict>> = {
@@ -49,6 +50,7 @@ export const resources: Record<Locale, Record<string, Dict>> = {
     opportunities: opportunitiesZh,
     targets: targetsZh,
     work: workZh,
+    loyalty: loyaltyZh,
   },
   'en-US': {
     common: commonEn,
@@ -73,5 +75,6 @@ export const resources: Record<Locale, Record<string, Dict>> = {
     opportunities: opportunitiesEn,
     targets: targetsEn,
     work: workEn,
+    loyalty: loyaltyEn,
   },
 };

@@ -18,6 +18,7 @@ import { activitiesRoutes } from '../modules/sales-activities/routes';
 import { opportunitiesRoutes } from '../modules/opportunities/routes';
 import { targetsRoutes } from '../modules/sales-targets/routes';
 import { workRoutes } from '../modules/work/routes';
+import { loyaltyRoutes } from '../modules/loyalty/routes';
 
 /** Every module's pages, listed so the graph stays visible; the left menu is built from these. */
 export const MODULE_ROUTES: ModuleRoute[] = [
@@ -40,4 +41,5 @@ export const MODULE_ROUTES: ModuleRoute[] = [
   ...opportunitiesRoutes,
   ...targetsRoutes,
   ...workRoutes,
+  ...loyaltyRoutes,
 ];

@@ -1,7 +1,7 @@
 import type { ComponentType, LazyExoticComponent, ReactNode } from 'react';
 import type { PermissionKey } from '@jiake/shared';
 
-export type MenuGroup = 'work' | 'customers' | 'sales' | 'orders' | 'service' | 'system';
+export type MenuGroup = 'work' | 'customers' | 'sales' | 'members' | 'orders' | 'service' | 'system';
 
 /** One page of a module: where it lives, who may open it, and its place in the left menu. */
 export interface ModuleRoute {

@@ -66,6 +66,15 @@ export const LoyaltySettings = z.object({
     prefix: z.string().regex(/^[A-Z0-9]{0,6}$/, 'uppercase letters and digits, at most 6'),
     digits: z.number().int().min(4).max(12),
   }),
+  redemption: z.object({
+    /**
+     * Cash deduction rate: this many points deduct 1 yuan (100 = 1 point per fen). Stated rounding: a deduction of
+     * N fen costs ceil(N × pointsPerYuan ÷ 100) points, so the member never gets more cash than the points cover.
+     */
+    pointsPerYuan: z.number().int().min(1).max(100_000),
+    /** The balance a redemption must leave on the account (0: the member may spend every point). */
+    minBalance: z.number().int().min(0).max(100_000_000),
+  }),
 });
 export type LoyaltySettingsDto = z.infer<typeof LoyaltySettings>;
 
@@ -75,6 +84,7 @@ export const DEFAULT_LOYALTY_SETTINGS: LoyaltySettingsDto = {
   returns: { spentPoints: 'allow_negative' },
   adjustments: { approvalThreshold: 1000 },
   memberNumber: { prefix: 'M', digits: 8 },
+  redemption: { pointsPerYuan: 100, minBalance: 0 },
 };
 
 /** Change some sections; each given section replaces the stored one. */
@@ -229,3 +239,89 @@ export const VerifyLedgerResult = z.object({
   checkedAt: z.string(),
 });
 export type VerifyLedgerResultDto = z.infer<typeof VerifyLedgerResult>;
+
+// ---------- gifts and redemption (LOY-3) ----------
+
+/** A gift of the tenant's catalogue: redeemed for points; `stock` null is unlimited. */
+export const Gift = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  pointsPrice: z.number().int(),
+  stock: z.number().int().nullable(),
+  active: z.boolean(),
+  description: z.string().nullable(),
+  imageUrl: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type GiftDto = z.infer<typeof Gift>;
+
+export const CreateGift = z.object({
+  name: CleanText(100).pipe(z.string().min(1)),
+  pointsPrice: z.number().int().min(1).max(100_000_000),
+  stock: z.number().int().min(0).max(100_000_000).nullable().default(null),
+  active: z.boolean().default(true),
+  description: CleanText(2000).nullable().optional(),
+  imageUrl: z.url({ protocol: /^https?$/ }).max(1000).nullable().optional(),
+});
+export type CreateGiftInput = z.input<typeof CreateGift>;
+export const UpdateGift = z
+  .object({
+    name: CleanText(100).pipe(z.string().min(1)),
+    pointsPrice: z.number().int().min(1).max(100_000_000),
+    stock: z.number().int().min(0).max(100_000_000).nullable(),
+    active: z.boolean(),
+    description: CleanText(2000).nullable(),
+    imageUrl: z.url({ protocol: /^https?$/ }).max(1000).nullable(),
+  })
+  .partial()
+  .strict();
+export const GiftListQuery = PageQuery.extend({ active: z.enum(['true', 'false']).transform((v) => v === 'true').optional() });
+
+export const REDEMPTION_KINDS = ['gift', 'cash'] as const;
+export const REDEMPTION_STATUSES = ['redeemed', 'cancelled'] as const;
+
+/**
+ * Redeem points for a member at the caller's store (any store of the brand: the account is chain-wide): a gift of
+ * the catalogue (quantity × its price), or a cash deduction in fen converted at the programme's rate.
+ */
+export const CreateRedemption = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('gift'), giftId: z.uuid(), quantity: z.number().int().min(1).max(1000).default(1), orderId: z.uuid().nullable().optional(), note: CleanText(500).nullable().optional() }),
+  z.object({ kind: z.literal('cash'), cashFen: z.number().int().min(1).max(10_000_000_000), orderId: z.uuid().nullable().optional(), note: CleanText(500).nullable().optional() }),
+]);
+export type CreateRedemptionInput = z.input<typeof CreateRedemption>;
+export const CancelRedemption = z.object({ reason: CleanText(500).nullable().optional() });
+
+export const Redemption = z.object({
+  id: z.uuid(),
+  memberId: z.uuid(),
+  memberNumber: z.string(),
+  accountId: z.uuid(),
+  /** Where it happened (the caller's store). */
+  storeId: z.uuid().nullable(),
+  kind: z.enum(REDEMPTION_KINDS),
+  giftId: z.uuid().nullable(),
+  giftName: z.string().nullable(),
+  quantity: z.number().int().nullable(),
+  cashFen: z.number().int().nullable(),
+  points: z.number().int(),
+  orderId: z.uuid().nullable(),
+  note: z.string().nullable(),
+  status: z.enum(REDEMPTION_STATUSES),
+  entryId: z.uuid().nullable(),
+  cancelEntryId: z.uuid().nullable(),
+  redeemedById: z.uuid().nullable(),
+  redeemedAt: z.string(),
+  cancelledById: z.uuid().nullable(),
+  cancelledAt: z.string().nullable(),
+  cancelReason: z.string().nullable(),
+});
+export type RedemptionDto = z.infer<typeof Redemption>;
+
+export const RedemptionListQuery = PageQuery.extend({
+  memberId: z.uuid().optional(),
+  storeId: z.uuid().optional(),
+  kind: z.enum(REDEMPTION_KINDS).optional(),
+  status: z.enum(REDEMPTION_STATUSES).optional(),
+});
+export const MemberRedemptionListQuery = PageQuery.extend({ status: z.enum(REDEMPTION_STATUSES).optional() });

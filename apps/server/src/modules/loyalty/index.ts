@@ -15,7 +15,7 @@ import { memberInTenant, memberOfCustomer } from './members.repository.ts';
 export { postPoints, lockAccount, verifyLedger, expireDueLots, type Posting, type PostResult } from './ledger.ts';
 export type { AccountRow, EntryRow, LotRow } from './ledger.repository.ts';
 export { loadSettings as loyaltySettings } from './program.service.ts';
-export { expiryFor, pointsFor, rateFor } from './program.ts';
+export { expiryFor, pointsFor, pointsForCash, rateFor } from './program.ts';
 export { idempotent, type Outcome } from './idempotency.ts';
 export { memberFence, isMemberVisible, type MemberRow } from './members.repository.ts';
 export { awardOfOrder } from './awards.repository.ts';

@@ -1,9 +1,11 @@
-import type { AdjustmentDto, MemberDto, PointsEntryDto, PointsEntryKind } from '@jiake/shared';
+import type { AdjustmentDto, GiftDto, MemberDto, PointsEntryDto, PointsEntryKind, RedemptionDto } from '@jiake/shared';
 import type { Ctx } from '../../platform/http/context.ts';
 import { fieldAccess } from '../../platform/http/context.ts';
 import type { EntryRow } from './ledger.repository.ts';
 import type { ConsentRow, MemberRowWithNames } from './members.repository.ts';
 import type { AdjustmentRow } from './adjustments.repository.ts';
+import type { GiftRow } from './gifts.repository.ts';
+import type { RedemptionRowWithNumber } from './redemptions.repository.ts';
 
 /** Rows → the shared contract's DTOs. */
 
@@ -70,4 +72,40 @@ export const toAdjustmentDto = (a: AdjustmentRow & { memberNumber: string }): Ad
   decidedAt: iso(a.decidedAt),
   decisionNote: a.decisionNote,
   entryId: a.entryId,
+});
+
+export const toGiftDto = (g: GiftRow): GiftDto => ({
+  id: g.id,
+  name: g.name,
+  pointsPrice: g.pointsPrice,
+  stock: g.stock,
+  active: g.active,
+  description: g.description,
+  imageUrl: g.imageUrl,
+  createdAt: g.createdAt.toISOString(),
+  updatedAt: g.updatedAt.toISOString(),
+});
+
+export const toRedemptionDto = (r: RedemptionRowWithNumber): RedemptionDto => ({
+  id: r.id,
+  memberId: r.memberId,
+  memberNumber: r.memberNumber,
+  accountId: r.accountId,
+  storeId: r.storeId,
+  kind: r.kind,
+  giftId: r.giftId,
+  giftName: r.giftName,
+  quantity: r.quantity,
+  cashFen: r.cashFen,
+  points: r.points,
+  orderId: r.orderId,
+  note: r.note,
+  status: r.status,
+  entryId: r.entryId,
+  cancelEntryId: r.cancelEntryId,
+  redeemedById: r.redeemedById,
+  redeemedAt: r.redeemedAt.toISOString(),
+  cancelledById: r.cancelledById,
+  cancelledAt: iso(r.cancelledAt),
+  cancelReason: r.cancelReason,
 });

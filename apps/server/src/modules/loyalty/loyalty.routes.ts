@@ -12,6 +12,7 @@ import * as members from './members.service.ts';
 import { lookupMembers } from './member-lookup.service.ts';
 import * as adjustments from './adjustments.service.ts';
 import { memberEntries, verifyTenantLedger } from './statement.service.ts';
+import { registerRedemptionRoutes } from './redemptions.routes.ts';
 
 const IdParams = z.object({ id: z.uuid() });
 const tags = ['loyalty'];
@@ -111,4 +112,6 @@ export const loyaltyRoutes: RouteModule = (app) => {
     schema: { tags, summary: 'Verify the ledger: balances, running balances and lots recomputed from the entries; mismatches listed', response: { 200: VerifyLedgerResult } },
     handler: async (req) => verifyTenantLedger(req.ctx),
   });
+
+  registerRedemptionRoutes(app);
 };

@@ -1,11 +1,12 @@
 /**
  * Tables of the loyalty module (LOY-1…LOY-8): the programme's settings, members with their consents, points
- * accounts, the append-only points ledger with its lots, order awards, manual adjustments and idempotency keys.
+ * accounts, the append-only points ledger with its lots, order awards, manual adjustments, idempotency keys, the gift
+ * catalogue and redemptions.
  * `points_entries` and `points_lot_consumptions` refuse UPDATE, DELETE and TRUNCATE by trigger
  * (apps/server/drizzle-custom/loyalty-ledger-append-only.sql).
  */
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { LoyaltySettingsDto } from '@jiake/shared';
 import { idColumn, tenantColumn, timestamps, ts } from '../../platform/db/columns.ts';
 
@@ -250,4 +251,59 @@ export const loyaltyIdempotencyKeys = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('loyalty_idempotency_keys_key').on(t.tenantId, t.key)],
+);
+
+/** The gift catalogue (LOY-3): tenant-wide; `stock` null is unlimited, never below zero (redemptions lock the row). */
+export const loyaltyGifts = pgTable(
+  'loyalty_gifts',
+  {
+    id: idColumn(),
+    tenantId: tenantColumn(),
+    name: text('name').notNull(),
+    pointsPrice: integer('points_price').notNull(),
+    stock: integer('stock'),
+    active: boolean('active').notNull().default(true),
+    description: text('description'),
+    imageUrl: text('image_url'),
+    ...timestamps(),
+  },
+  (t) => [index('loyalty_gifts_created').on(t.tenantId, t.createdAt, t.id), check('loyalty_gifts_stock', sql`${t.stock} IS NULL OR ${t.stock} >= 0`)],
+);
+
+/**
+ * A redemption (LOY-3): points spent on a gift or a cash deduction, at the store where it happened (its fence: the
+ * counter's store; the account is chain-wide). Cancelled once, giving the points back to the lots they came from.
+ */
+export const loyaltyRedemptions = pgTable(
+  'loyalty_redemptions',
+  {
+    id: idColumn(),
+    tenantId: tenantColumn(),
+    memberId: uuid('member_id').notNull(),
+    accountId: uuid('account_id').notNull(),
+    storeId: uuid('store_id'),
+    kind: text('kind', { enum: ['gift', 'cash'] }).notNull(),
+    giftId: uuid('gift_id'),
+    /** The gift's name when redeemed (the catalogue may change later). */
+    giftName: text('gift_name'),
+    quantity: integer('quantity'),
+    cashFen: bigint('cash_fen', { mode: 'number' }),
+    points: bigint('points', { mode: 'number' }).notNull(),
+    orderId: uuid('order_id'),
+    note: text('note'),
+    status: text('status', { enum: ['redeemed', 'cancelled'] }).notNull().default('redeemed'),
+    entryId: uuid('entry_id'),
+    cancelEntryId: uuid('cancel_entry_id'),
+    redeemedById: uuid('redeemed_by_id'),
+    redeemedAt: ts('redeemed_at').notNull(),
+    cancelledById: uuid('cancelled_by_id'),
+    cancelledAt: ts('cancelled_at'),
+    cancelReason: text('cancel_reason'),
+    ...timestamps(),
+  },
+  (t) => [
+    index('loyalty_redemptions_created').on(t.tenantId, t.createdAt, t.id),
+    index('loyalty_redemptions_member').on(t.tenantId, t.memberId, t.createdAt, t.id),
+    index('loyalty_redemptions_store').on(t.tenantId, t.storeId, t.createdAt, t.id),
+  ],
 );

@@ -44,3 +44,9 @@ export function expiryFor(policy: ExpiryPolicyDto, at: Date): Date | null {
   const lastDay = new Date(Date.UTC(y, targetMonth + 1, 0)).getUTCDate();
   return shanghaiMidnight(y, targetMonth, Math.min(d, lastDay) + 1);
 }
+
+/**
+ * Points a cash deduction of `fen` costs at `pointsPerYuan` points per yuan: ceil(fen × pointsPerYuan ÷ 100), in
+ * integers (100 per yuan: 1 point per fen; 150 per yuan: 1001 fen cost 1502 points). Never less cash for more.
+ */
+export const pointsForCash = (fen: number, pointsPerYuan: number): number => Math.floor((fen * pointsPerYuan + 99) / 100);

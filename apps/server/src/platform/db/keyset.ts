@@ -1,3 +1,6 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+
 /**
  * Keyset-pagination cursors shared by every list: an opaque base64url of `[sortKey, id]`. A cursor that does not
  * decode to that shape (tampered, or from another list) reads as "no cursor" — the first page — never as an error
@@ -21,4 +24,20 @@ export function decodeCursor(c: string | undefined, key: 'timestamp' | 'text' = 
   } catch {
     return null;
   }
+}
+
+// Newest-first pages over (created_at, id), for lists that sort by creation.
+
+/** Rows strictly after the cursor in (created_at DESC, id DESC) order. */
+export const createdBefore = (createdAt: AnyPgColumn, id: AnyPgColumn, cursor: [string, string] | null): SQL | undefined =>
+  cursor ? sql`(${createdAt}, ${id}) < (${cursor[0]}::timestamptz, ${cursor[1]})` : undefined;
+
+/** The sort key a cursor carries: created_at in UTC with microseconds. */
+export const createdSortKey = (createdAt: AnyPgColumn) => sql<string>`to_char(${createdAt} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/** Rows fetched with limit + 1 → the page and the cursor of the next one. */
+export function pageOf<R extends { id: string; sortKey: string }>(rows: R[], limit: number): { rows: R[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { rows: page, nextCursor: rows.length > limit && last ? encodeCursor(last.sortKey, last.id) : null };
 }

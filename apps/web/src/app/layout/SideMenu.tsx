@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Menu, Typography } from 'antd';
 import type { MenuProps } from 'antd';
-import { CustomerServiceOutlined, FundProjectionScreenOutlined, ScheduleOutlined, SettingOutlined, ShoppingCartOutlined, TeamOutlined } from '@ant-design/icons';
+import { CrownOutlined, CustomerServiceOutlined, FundProjectionScreenOutlined, ScheduleOutlined, SettingOutlined, ShoppingCartOutlined, TeamOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { usePermissionCheck } from '../../shared/auth/access';
@@ -12,6 +12,7 @@ const GROUPS: { key: MenuGroup; icon: React.ReactNode }[] = [
   { key: 'work', icon: <ScheduleOutlined /> },
   { key: 'customers', icon: <TeamOutlined /> },
   { key: 'sales', icon: <FundProjectionScreenOutlined /> },
+  { key: 'members', icon: <CrownOutlined /> },
   { key: 'orders', icon: <ShoppingCartOutlined /> },
   { key: 'service', icon: <CustomerServiceOutlined /> },
   { key: 'system', icon: <SettingOutlined /> },

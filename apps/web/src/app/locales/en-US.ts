@@ -6,6 +6,7 @@ const enUS: Translation<typeof zhCN> = {
     work: 'My work',
     customers: 'Customers',
     sales: 'Sales',
+    members: 'Members',
     orders: 'Orders & after-sales',
     service: 'Customer service',
     system: 'Administration',

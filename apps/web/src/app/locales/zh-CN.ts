@@ -3,6 +3,7 @@ const zhCN = {
     work: '我的工作',
     customers: '客户',
     sales: '销售管理',
+    members: '会员',
     orders: '订单与售后',
     service: '客户服务',
     system: '系统管理',
