@@ -129,6 +129,7 @@ describe('cancelling a redemption', () => {
     await setSettings(w.a.admin, { expiry: { kind: 'months', months: 1 } });
     await fund(w.a.admin, m.id, 300); // lot 1: expires in a month (spent first)
     await setSettings(w.a.admin, { expiry: { kind: 'never' } });
+    t.clock.advance(60_000); // earned a minute later, so the lots list in a stable order
     await fund(w.a.admin, m.id, 1_000); // lot 2: never expires
     const before = await lotsOf(m.accountId);
     expect(before.map((l) => [l.remaining, l.expires_at === null])).toEqual([[300, false], [1_000, true]]);
