@@ -21,3 +21,8 @@ export * from './modules/sales-activities/activities.tables.ts';
 export * from './modules/opportunities/opportunities.tables.ts';
 export * from './modules/sales-targets/targets.tables.ts';
 export * from './modules/loyalty/loyalty.tables.ts';
+export * from './modules/loyalty/tiers.tables.ts';
+export * from './modules/loyalty/cards.tables.ts';
+export * from './modules/loyalty/stored-value.tables.ts';
+export * from './modules/loyalty/bonus-rules.tables.ts';
+export * from './modules/loyalty/settlement.tables.ts';

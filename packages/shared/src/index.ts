@@ -22,3 +22,8 @@ export * from './contracts/opportunities.ts';
 export * from './contracts/targets.ts';
 export * from './contracts/notifications.ts';
 export * from './contracts/loyalty.ts';
+export * from './contracts/loyalty-tiers.ts';
+export * from './contracts/loyalty-cards.ts';
+export * from './contracts/loyalty-value.ts';
+export * from './contracts/loyalty-bonus.ts';
+export * from './contracts/loyalty-settlement.ts';

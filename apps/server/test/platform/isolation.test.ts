@@ -19,6 +19,11 @@ import * as Opportunities from '../isolation/opportunities.factories.ts';
 import * as SalesTargets from '../isolation/sales-targets.factories.ts';
 import * as Work from '../isolation/work.factories.ts';
 import * as Loyalty from '../isolation/loyalty.factories.ts';
+import * as LoyaltyTiers from '../isolation/loyalty-tiers.factories.ts';
+import * as LoyaltyCards from '../isolation/loyalty-cards.factories.ts';
+import * as LoyaltyStoredValue from '../isolation/loyalty-stored-value.factories.ts';
+import * as LoyaltyBonusRules from '../isolation/loyalty-bonus-rules.factories.ts';
+import * as LoyaltySettlement from '../isolation/loyalty-settlement.factories.ts';
 
 /**
  * PLAT-1 / PLAT-4, generated: every /api/v1 route with a path parameter is called with a real record of tenant A
@@ -272,7 +277,7 @@ const PLATFORM_BODIES: Record<string, unknown> = {
 };
 
 /** Platform and customer factories here; each later module's in apps/server/test/isolation/<module>.factories.ts. */
-const MODULES = [Catalogue, Orders, OrderFollowups, ServiceRequests, Knowledge, Leads, SalesActivities, Opportunities, SalesTargets, Work, Loyalty];
+const MODULES = [Catalogue, Orders, OrderFollowups, ServiceRequests, Knowledge, Leads, SalesActivities, Opportunities, SalesTargets, Work, Loyalty, LoyaltyTiers, LoyaltyCards, LoyaltyStoredValue, LoyaltyBonusRules, LoyaltySettlement];
 const FACTORIES: Factory[] = [...MODULES.flatMap((m) => m.FACTORIES), ...PLATFORM_FACTORIES];
 const BODIES: Record<string, unknown> = Object.assign({}, PLATFORM_BODIES, ...MODULES.map((m) => m.BODIES));
 

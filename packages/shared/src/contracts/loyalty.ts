@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { CleanText, PageQuery } from './common.ts';
+import { CardSettings, DEFAULT_CARD_SETTINGS } from './loyalty-cards.ts';
+import { DEFAULT_NOTICE_SETTINGS, NoticeSettings } from './loyalty-settlement.ts';
+import { DEFAULT_TIER_SETTINGS, TierSettings } from './loyalty-tiers.ts';
+import { DEFAULT_STORED_VALUE_SETTINGS, StoredValueSettings } from './loyalty-value.ts';
 
 /**
  * Loyalty and membership (会员与积分, LOY-1…LOY-8). Codes are English; the web app shows Chinese labels.
@@ -75,6 +79,10 @@ export const LoyaltySettings = z.object({
     /** The balance a redemption must leave on the account (0: the member may spend every point). */
     minBalance: z.number().int().min(0).max(100_000_000),
   }),
+  tiers: TierSettings,
+  cards: CardSettings,
+  storedValue: StoredValueSettings,
+  notices: NoticeSettings,
 });
 export type LoyaltySettingsDto = z.infer<typeof LoyaltySettings>;
 
@@ -85,6 +93,10 @@ export const DEFAULT_LOYALTY_SETTINGS: LoyaltySettingsDto = {
   adjustments: { approvalThreshold: 1000 },
   memberNumber: { prefix: 'M', digits: 8 },
   redemption: { pointsPerYuan: 100, minBalance: 0 },
+  tiers: DEFAULT_TIER_SETTINGS,
+  cards: DEFAULT_CARD_SETTINGS,
+  storedValue: DEFAULT_STORED_VALUE_SETTINGS,
+  notices: DEFAULT_NOTICE_SETTINGS,
 };
 
 /** Change some sections; each given section replaces the stored one. */

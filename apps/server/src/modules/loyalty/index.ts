@@ -5,6 +5,8 @@ import { ORDER_EVENTS } from '../orders/index.ts';
 import { expireDueLots } from './ledger.ts';
 import { onOrderPaid, onOrderReturned } from './order-points.ts';
 import { memberInTenant, memberOfCustomer } from './members.repository.ts';
+import { registerTierJobs, registerTierSubscriptions } from './tiers.jobs.ts';
+import { registerNoticeJobs } from './notices.jobs.ts';
 
 /**
  * The loyalty module's public face: other modules (and the later parts of loyalty: cards, stored value, tiers,
@@ -19,6 +21,9 @@ export { expiryFor, pointsFor, pointsForCash, rateFor } from './program.ts';
 export { idempotent, type Outcome } from './idempotency.ts';
 export { memberFence, isMemberVisible, type MemberRow } from './members.repository.ts';
 export { awardOfOrder } from './awards.repository.ts';
+export { checkCardUse, type CardUse } from './card-use.ts';
+export { settleRedemption, reverseSettlement } from './settlement.ts';
+export { transferStoredValue } from './stored-value.ts';
 
 /** The member of a customer (one per customer), whatever the caller's scope; null when not enrolled. */
 export const memberByCustomer = (db: DbOrTx, tenantId: string, customerId: string) => memberOfCustomer(db, tenantId, customerId);
@@ -34,10 +39,13 @@ export const EXPIRE_POINTS_CRON = 'loyalty.expirePoints';
 /** Job kinds and cron schedules of the module. */
 export function registerLoyaltyJobs(deps: AppDeps) {
   deps.jobs.cron(EXPIRE_POINTS_CRON, '10 0 * * *', (ctx, now) => expireDueLots(ctx, now));
+  registerTierJobs(deps);
+  registerNoticeJobs(deps);
 }
 
 /** The module's reactions to domain events: points follow paid and returned orders. Subscriber names are stable. */
-export function registerLoyaltySubscriptions(_deps: AppDeps) {
+export function registerLoyaltySubscriptions(deps: AppDeps) {
+  registerTierSubscriptions(deps);
   subscribe(ORDER_EVENTS.paid, 'loyalty.earn', onOrderPaid);
   subscribe(ORDER_EVENTS.returned, 'loyalty.reverse', onOrderReturned);
 }

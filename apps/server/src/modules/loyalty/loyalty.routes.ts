@@ -13,6 +13,12 @@ import { lookupMembers } from './member-lookup.service.ts';
 import * as adjustments from './adjustments.service.ts';
 import { memberEntries, verifyTenantLedger } from './statement.service.ts';
 import { registerRedemptionRoutes } from './redemptions.routes.ts';
+import { registerTierRoutes } from './tiers.routes.ts';
+import { registerCardRoutes } from './cards.routes.ts';
+import { registerStoredValueRoutes } from './stored-value.routes.ts';
+import { registerBonusRuleRoutes } from './bonus-rules.routes.ts';
+import { registerSettlementRoutes } from './settlement.routes.ts';
+import { registerMergeHook } from './merge-hook.ts';
 
 const IdParams = z.object({ id: z.uuid() });
 const tags = ['loyalty'];
@@ -114,4 +120,10 @@ export const loyaltyRoutes: RouteModule = (app) => {
   });
 
   registerRedemptionRoutes(app);
+  registerTierRoutes(app);
+  registerCardRoutes(app);
+  registerStoredValueRoutes(app);
+  registerBonusRuleRoutes(app);
+  registerSettlementRoutes(app);
+  registerMergeHook();
 };

@@ -13,6 +13,8 @@ import { lockGift, moveStock } from './gifts.repository.ts';
 import * as repo from './redemptions.repository.ts';
 import { toRedemptionDto } from './loyalty.dto.ts';
 import { idempotent, type Outcome } from './idempotency.ts';
+import { checkCardUse } from './card-use.ts';
+import { settleRedemption } from './settlement.ts';
 
 /**
  * Redemption at the counter (LOY-3, LOY-7): any store of the brand redeems for any member of the tenant (the account
@@ -50,6 +52,7 @@ export async function redeem(ctx: Ctx, memberId: string, input: Input, idempoten
     const { points, gift, breakdown } = await priceOf(ctx, tx, input);
     const account = await lockAccount(tx, ctx.tenantId, member.accountId);
     const { redemption: rules } = await loadSettings(tx, ctx.tenantId);
+    await checkCardUse(ctx, tx, { memberId: member.id, points });
     if (points > Math.max(account.balance, 0)) throw conflict('insufficient_points', `the account holds ${account.balance} points, ${points} asked`, { balance: account.balance, points });
     if (account.balance - points < rules.minBalance) {
       throw conflict('below_minimum_balance', `a redemption must leave ${rules.minBalance} points`, { balance: account.balance, points, minBalance: rules.minBalance });
@@ -68,6 +71,7 @@ export async function redeem(ctx: Ctx, memberId: string, input: Input, idempoten
       storeId, orderId: input.orderId ?? null, note: input.note ?? gift?.name ?? null, breakdown: [{ ...breakdown, redemptionId: r.id }],
     });
     await repo.setEntry(tx, ctx.tenantId, r.id, posted.entry.id);
+    await settleRedemption(ctx, tx, { entryId: posted.entry.id, storeId, redemptionId: r.id });
     if (gift && input.kind === 'gift') await moveStock(tx, ctx.tenantId, gift.id, -input.quantity, now);
     return toRedemptionDto((await repo.findInTenant(tx, ctx.tenantId, r.id))!);
   });

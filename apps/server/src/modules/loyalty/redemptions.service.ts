@@ -9,6 +9,7 @@ import { memberInTenant } from './members.repository.ts';
 import { lockGift, moveStock } from './gifts.repository.ts';
 import * as repo from './redemptions.repository.ts';
 import { toRedemptionDto } from './loyalty.dto.ts';
+import { reverseSettlement } from './settlement.ts';
 
 /**
  * Cancelling a redemption (once) and reading redemptions. A cancellation gives the points back with a
@@ -30,6 +31,7 @@ export async function cancelRedemption(ctx: Ctx, id: string, reason: string | nu
       storeId: r.storeId, orderId: r.orderId, note: reason, breakdown: [{ rule: 'redemption_cancel', redemptionId: r.id }],
       ...(r.entryId ? { restoresEntryId: r.entryId } : {}),
     });
+    if (r.entryId) await reverseSettlement(ctx, tx, { entryId: r.entryId, cancelEntryId: posted.entry.id, redemptionId: r.id });
     await updateScoped(ctx, tx, repo.redemptionFence, id, {
       status: 'cancelled', cancelEntryId: posted.entry.id, cancelledById: ctx.actor.kind === 'user' ? ctx.actor.id : null, cancelledAt: now, cancelReason: reason,
     }, { action: 'loyaltyRedemption.cancelled', meta: { points: r.points, giftId: r.giftId, quantity: r.quantity } });

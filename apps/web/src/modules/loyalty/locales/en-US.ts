@@ -1,8 +1,22 @@
+import tiersenUS from './tiers.en-US';
+import cardsenUS from './cards.en-US';
+import valueenUS from './value.en-US';
+import bonusenUS from './bonus.en-US';
+import settlementenUS from './settlement.en-US';
+import counterenUS from './counter.en-US';
 import type { Translation } from '../../../shared/i18n';
 import type zhCN from './zh-CN';
 
 const enUS: Translation<typeof zhCN> = {
   menu: {
+    counter: 'Redemption counter',
+    gifts: 'Gift catalogue',
+    kpis: 'Member KPIs',
+    settlement: 'Cross-store settlement',
+    tiers: 'Member tiers',
+    bonusRules: 'Points rules',
+    cards: 'Member cards',
+    storedValue: 'Stored value',
     members: 'Members',
     adjustments: 'Points approvals',
     settings: 'Loyalty settings',
@@ -182,6 +196,12 @@ const enUS: Translation<typeof zhCN> = {
     idempotency_key_reused: 'The repeated request differs; reopen the dialog',
     own_request: 'You cannot decide your own adjustment; a second person must approve it',
   },
+  tiers: tiersenUS,
+  cards: cardsenUS,
+  value: valueenUS,
+  bonus: bonusenUS,
+  settlement: settlementenUS,
+  counter: counterenUS,
 };
 
 export default enUS;

@@ -1,6 +1,20 @@
+import tierszhCN from './tiers.zh-CN';
+import cardszhCN from './cards.zh-CN';
+import valuezhCN from './value.zh-CN';
+import bonuszhCN from './bonus.zh-CN';
+import settlementzhCN from './settlement.zh-CN';
+import counterzhCN from './counter.zh-CN';
 /** 会员与积分（LOY-1…LOY-8）。 */
 const zhCN = {
   menu: {
+    counter: '积分兑换台',
+    gifts: '礼品目录',
+    kpis: '会员指标',
+    settlement: '跨店结算',
+    tiers: '会员等级',
+    bonusRules: '积分规则',
+    cards: '会员卡设置',
+    storedValue: '储值',
     members: '会员列表',
     adjustments: '积分调整审批',
     settings: '会员设置',
@@ -180,6 +194,12 @@ const zhCN = {
     idempotency_key_reused: '重复提交的内容不一致，请重新打开对话框',
     own_request: '不能审批自己提交的调整，请由另一人审批',
   },
+  tiers: tierszhCN,
+  cards: cardszhCN,
+  value: valuezhCN,
+  bonus: bonuszhCN,
+  settlement: settlementzhCN,
+  counter: counterzhCN,
 };
 
 export default zhCN;

@@ -13,6 +13,9 @@ import { AdjustmentTable } from '../components/AdjustmentTable';
 import { ConsentsCard } from '../components/ConsentsCard';
 import { MemberStatusTag } from '../components/labels';
 import { Statement } from '../components/Statement';
+import { MemberTierPanel } from '../components/MemberTierPanel';
+import { MemberCardsPanel } from '../components/MemberCardsPanel';
+import { StoredValuePanel } from '../components/StoredValuePanel';
 
 /** One member: the card (number, customer, join store, status, balance), consents, pending adjustments and the statement. */
 export default function MemberDetailPage() {
@@ -71,6 +74,9 @@ export default function MemberDetailPage() {
             <ConsentsCard member={member} />
           </Col>
         </Row>
+        <MemberTierPanel member={member} />
+        <MemberCardsPanel member={member} />
+        <StoredValuePanel member={member} />
         <Card size="small" title={t('detail.pending')} data-testid="member-pending">
           <AdjustmentTable status="pending" memberId={member.id} hideMember emptyText={t('detail.noPending')} />
         </Card>

@@ -1,0 +1,2 @@
+/** Tables of loyalty — bonus-rules (issue 5). */
+export {};

@@ -1,0 +1,2 @@
+/** Tables of loyalty — cards (issue 5). */
+export {};

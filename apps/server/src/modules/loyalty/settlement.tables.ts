@@ -1,0 +1,2 @@
+/** Tables of loyalty — settlement (issue 5). */
+export {};

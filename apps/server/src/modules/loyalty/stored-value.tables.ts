@@ -1,0 +1,2 @@
+/** Tables of loyalty — stored-value (issue 5). */
+export {};

@@ -1,0 +1,11 @@
+import type { Tx } from '../../platform/db/client.ts';
+import type { Ctx } from '../../platform/http/context.ts';
+
+/**
+ * Stored value (LOY-6). Stored-value engineer: implement.
+ * `transferStoredValue`: move an account's whole stored-value balance to another account (a member joining a
+ * family account), idempotent by source; answers the fen moved.
+ */
+export async function transferStoredValue(_ctx: Ctx, _tx: Tx, _t: { fromAccountId: string; toAccountId: string; memberId: string; source: { type: string; id: string } }): Promise<number> {
+  return 0;
+}

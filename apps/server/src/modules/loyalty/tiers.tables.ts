@@ -1,0 +1,2 @@
+/** Tables of loyalty — tiers (issue 5). */
+export {};

@@ -1,0 +1,5 @@
+import type { Translation } from '../../../shared/i18n';
+import type zh from './settlement.zh-CN';
+
+const en: Translation<typeof zh> = {};
+export default en;

@@ -1,0 +1,3 @@
+/** 会员 — tiers 文案（issue 5）。 */
+const zh = {};
+export default zh;

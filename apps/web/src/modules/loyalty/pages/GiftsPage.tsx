@@ -1,0 +1,4 @@
+/** Loyalty page (issue 5); its engineer fills it. */
+export default function GiftsPage() {
+  return null;
+}
