@@ -23,7 +23,7 @@ export { memberFence, isMemberVisible, type MemberRow } from './members.reposito
 export { awardOfOrder } from './awards.repository.ts';
 export { checkCardUse, type CardUse } from './card-use.ts';
 export { settleRedemption, reverseSettlement } from './settlement.ts';
-export { transferStoredValue } from './stored-value.ts';
+export { transferStoredValue, valueSpentByMember } from './stored-value.ts';
 
 /** The member of a customer (one per customer), whatever the caller's scope; null when not enrolled. */
 export const memberByCustomer = (db: DbOrTx, tenantId: string, customerId: string) => memberOfCustomer(db, tenantId, customerId);

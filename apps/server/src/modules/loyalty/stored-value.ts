@@ -9,3 +9,8 @@ import type { Ctx } from '../../platform/http/context.ts';
 export async function transferStoredValue(_ctx: Ctx, _tx: Tx, _t: { fromAccountId: string; toAccountId: string; memberId: string; source: { type: string; id: string } }): Promise<number> {
   return 0;
 }
+
+/** Stored value (fen) a member (card) has spent since `from`, net of cancelled spends: sub-card limits read it. */
+export async function valueSpentByMember(_tx: Tx, _tenantId: string, _memberId: string, _from: Date): Promise<number> {
+  return 0;
+}
