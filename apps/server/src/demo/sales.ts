@@ -18,6 +18,7 @@ import { moveStage } from '../modules/opportunities/move-stage.service.ts';
 import { listStages } from '../modules/opportunities/stages.service.ts';
 import { setTarget } from '../modules/sales-targets/set-target.service.ts';
 import * as N from './names.ts';
+import { as, storeStaff } from './staff.ts';
 import { Rng } from './random.ts';
 
 const HOUR = 3_600_000;
@@ -25,19 +26,6 @@ const DAY = 24 * HOUR;
 
 /** An activity as logged, without its subject (distributed over the kinds). */
 type ActivityBody = CreateActivityInput extends infer U ? (U extends unknown ? Omit<U, 'subjectType' | 'subjectId'> : never) : never;
-
-interface Seller {
-  id: string;
-  name: string;
-  unitId: string;
-  unitPath: string;
-}
-
-/** A context acting as a store's salesperson at a given time: what they create is theirs, audited under their name. */
-function as(db: Db, tenantId: string, u: Seller, t: number): Ctx {
-  const base = systemCtx(db, tenantId, () => new Date(t), 'demo-sales');
-  return { ...base, actor: { kind: 'user', id: u.id, name: u.name, unitId: u.unitId, unitPath: u.unitPath } };
-}
 
 const NEEDS = [
   { rooms: ['livingRoom', 'diningRoom'], productTags: ['沙发', '茶几', '餐桌'], styles: ['modernMinimal'], houseType: 'apartment', homeStage: 'new_home', budgetBand: '50kTo100k', areaSqm: 98 },
@@ -59,17 +47,7 @@ export async function seedDemoSales(db: Db, tenantId: string, opts: { seed: numb
   const r = new Rng(opts.seed + 3);
   const now = opts.now.getTime();
   const admin = systemCtx(db, tenantId, () => opts.now, 'demo-sales');
-  const stores = await db
-    .select({ id: orgUnits.id, name: orgUnits.name, path: orgUnits.path, parentId: orgUnits.parentId, provinceCode: orgUnits.provinceCode, cityCode: orgUnits.cityCode })
-    .from(orgUnits)
-    .where(and(eq(orgUnits.tenantId, tenantId), eq(orgUnits.kind, 'store')))
-    .orderBy(asc(orgUnits.code));
-  const staff = await db
-    .select({ id: users.id, name: users.displayName, unitId: users.unitId, username: users.username })
-    .from(users)
-    .where(and(eq(users.tenantId, tenantId), inArray(users.unitId, stores.map((s) => s.id))));
-  const sellersOf = (storeId: string): Seller[] =>
-    staff.filter((u) => u.unitId === storeId && u.username.includes('_sales')).map((u) => ({ id: u.id, name: u.name ?? u.username, unitId: storeId, unitPath: stores.find((s) => s.id === storeId)!.path }));
+  const { stores, sellersOf } = await storeStaff(db, tenantId);
 
   // Website and phone leads go to the store of their city; walk-ins stay with whoever received them.
   await createRule(admin, CreateLeadAssignmentRule.parse({ name: '官网/电话线索按城市分到门店', sources: ['website', 'phone'], strategy: 'store_by_region' }));

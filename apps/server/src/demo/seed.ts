@@ -12,6 +12,7 @@ import * as N from './names.ts';
 import { seedDemoOrders } from './orders.ts';
 import { seedDemoService } from './service.ts';
 import { seedDemoSales } from './sales.ts';
+import { seedDemoLoyalty } from './loyalty.ts';
 
 interface StoreSpec { code: string; name: string; kind: 'direct' | 'franchise' | 'dealer'; city: string; province: string; cityCode: string; district: string }
 interface RegionSpec { code: string; name: string; stores: StoreSpec[] }
@@ -91,6 +92,7 @@ async function seedBrand(db: Db, b: BrandSpec) {
     }
     await seedCustomers(tx, r, tenant.id, stores, b.customers, now);
   });
+  await seedDemoLoyalty(db, tenant.id, { seed: b.seed, share: b.code === 'demo' ? 0.3 : 0.25, now });
   await seedDemoOrders(db, tenant.id, { seed: b.seed, count: b.code === 'demo' ? 240 : 30, now });
   await seedDemoService(db, tenant.id, { seed: b.seed, requests: b.code === 'demo' ? 24 : 4, now });
   await seedDemoSales(db, tenant.id, { seed: b.seed, leads: b.code === 'demo' ? 40 : 6, now });
