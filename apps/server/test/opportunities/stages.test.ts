@@ -112,7 +112,9 @@ describe('configuring stages (opportunities:admin)', () => {
     const now = ok(await w.admin.get(`/api/v1/opportunities/${o.id}`));
     const refused = expectErrorBody(await w.admin.post(`/api/v1/opportunities/${o.id}/stage`, { stageKey: 'initial_contact', version: now.version }), 409, 'conflict');
     expect(refused.params).toMatchObject({ reason: 'stage_disabled' });
-    expect(second).toBeDefined();
+    // Disabling the stage it left does not move the opportunity, and the stage it is in stays a target.
+    expect(now.stageKey).toBe('needs_confirmed');
+    expect(second.enabled).toBe(true);
   });
 
   it('keeps the won and lost stages: name only, never disabled or deleted (409)', async () => {

@@ -4,7 +4,7 @@ import { CreateOpportunity, type FieldIssue, type OpportunityBoardQuery, type Op
 import type { DbOrTx } from '../../platform/db/client.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { AppError, invalid, issue, notFound } from '../../platform/http/errors.ts';
-import { deleteScoped, insertScoped, scopedWhere, unitWithinScope, updateScoped } from '../../platform/db/scoped.ts';
+import { deleteScoped, insertScoped, scopeReach, scopedWhere, unitWithinScope, updateScoped } from '../../platform/db/scoped.ts';
 import { notify } from '../../platform/notifications/notify.ts';
 import { encodeCursor } from '../../platform/db/keyset.ts';
 import * as repo from './opportunities.repository.ts';
@@ -28,12 +28,13 @@ const actorUserId = (ctx: Ctx) => (ctx.actor.kind === 'user' ? ctx.actor.id : nu
  */
 async function placementIssues(ctx: Ctx, tx: DbOrTx, storeId: string | null, ownerId: string | null, paths = { store: 'body.storeId', owner: 'body.ownerId' }): Promise<FieldIssue[]> {
   const out: FieldIssue[] = [];
+  const reach = scopeReach(ctx);
   if (storeId) {
     if (!(await unitWithinScope(ctx, tx, storeId))) out.push(issue(paths.store, 'not_found', 'store not found'));
-  } else if (ctx.scope.kind === 'unit' || (ctx.scope.kind === 'subtree' && ctx.scope.unitPath.split('/').filter(Boolean).length > 1)) {
+  } else if (!reach.reachesRoot && !reach.onlyUserId) {
     out.push(issue(paths.store, 'required', 'a store inside your scope is required'));
   }
-  if (ctx.scope.kind === 'own' && ownerId !== ctx.scope.userId) out.push(issue(paths.owner, 'out_of_scope', 'you can only own opportunities yourself'));
+  if (reach.onlyUserId && ownerId !== reach.onlyUserId) out.push(issue(paths.owner, 'out_of_scope', 'you can only own opportunities yourself'));
   else if (ownerId && !out.length && !(await repo.canOwn(tx, ctx.tenantId, ownerId, storeId))) {
     out.push(issue(paths.owner, 'not_found', 'no active user with opportunities:edit works for this store'));
   }
@@ -229,9 +230,9 @@ export async function deleteOpportunity(ctx: Ctx, id: string) {
 /** Users who may own opportunities: of a store (inside the caller's scope), or of the caller's part of the tree. */
 export async function ownerCandidates(ctx: Ctx, q: { storeId?: string }) {
   if (q.storeId && !(await unitWithinScope(ctx, ctx.db, q.storeId))) throw invalid([issue('query.storeId', 'not_found', 'store not found')]);
-  const unitPath = ctx.scope.kind === 'tenant' ? '/' : ctx.scope.unitPath;
+  const { rootPath, onlyUserId } = scopeReach(ctx);
   return {
-    items: await repo.ownerCandidates(ctx.db, ctx.tenantId, { storeId: q.storeId, unitPath, onlyUserId: ctx.scope.kind === 'own' ? ctx.scope.userId : undefined }),
+    items: await repo.ownerCandidates(ctx.db, ctx.tenantId, { storeId: q.storeId, unitPath: rootPath, onlyUserId }),
   };
 }
 

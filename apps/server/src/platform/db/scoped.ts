@@ -65,6 +65,19 @@ export const visibleIn =
     return rows.length > 0;
   };
 
+/**
+ * What the caller's scope reaches, for writes that place a record and for pickers (no handler reads ctx.scope.kind):
+ * `rootPath` is the path prefix of the units it reaches ('/' for the whole tenant); `reachesRoot` says whether
+ * records without a unit (the head office) are within it; `onlyUserId` is set for an own-scope caller, who acts only
+ * for themself.
+ */
+export function scopeReach(ctx: Ctx): { rootPath: string; reachesRoot: boolean; onlyUserId: string | undefined } {
+  const s = ctx.scope;
+  if (s.kind === 'tenant') return { rootPath: '/', reachesRoot: true, onlyUserId: undefined };
+  const atRoot = s.kind === 'subtree' && s.unitPath.split('/').filter(Boolean).length === 1;
+  return { rootPath: s.unitPath, reachesRoot: atRoot, onlyUserId: s.kind === 'own' ? s.userId : undefined };
+}
+
 /** Whether the caller's scope reaches a given unit (for writes that move a record to a unit). */
 export async function unitWithinScope(ctx: Ctx, tx: DbOrTx, unitId: string): Promise<boolean> {
   if (ctx.scope.kind === 'tenant') {
