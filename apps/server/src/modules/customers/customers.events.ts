@@ -27,3 +27,27 @@ export function onCustomerMerged(hook: CustomerMergedHook): () => void {
 export async function customerMerged(ctx: Ctx, tx: DbOrTx, event: CustomerMerged) {
   for (const hook of mergedHooks) await hook(ctx, tx, event);
 }
+
+const repointers = new Set<string>();
+
+/**
+ * The common merge reaction: a module's records of the merged customers now belong to the survivor. `repoint` moves
+ * them (its own table, in the merge's transaction) and answers what moved; each moved record gets an audit row
+ * `action` with the customerId change. Registered once per action, however often the module registers.
+ */
+export function repointOnMerge(
+  entityType: string,
+  action: string,
+  repoint: (tx: DbOrTx, tenantId: string, mergedIds: string[], survivorId: string) => Promise<{ id: string; customerId: string | null }[]>,
+) {
+  if (repointers.has(action)) return;
+  repointers.add(action);
+  onCustomerMerged(async (ctx, tx, e) => {
+    const moved = await repoint(tx, ctx.tenantId, e.mergedIds, e.survivorId);
+    if (!moved.length) return;
+    await ctx.audit.recordMany(
+      tx,
+      moved.map((m) => ({ action, entityType, entityId: m.id, changes: [{ field: 'customerId', before: m.customerId, after: e.survivorId }], meta: { mergedIds: e.mergedIds } })),
+    );
+  });
+}

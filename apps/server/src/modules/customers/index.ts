@@ -1,5 +1,5 @@
 /** The customers module's public surface: other modules import from here, never from its files. */
-export { onCustomerMerged, type CustomerMerged, type CustomerMergedHook } from './customers.events.ts';
+export { onCustomerMerged, repointOnMerge, type CustomerMerged, type CustomerMergedHook } from './customers.events.ts';
 export { mergeCustomers } from './merge-customers.ts';
 export { returnIdleCustomers } from './pool-idle.ts';
 export { findDuplicatesFor, type DuplicateHit } from './duplicates.ts';
@@ -13,4 +13,6 @@ export { customersByContact, type CustomerByContact } from './find-by-contact.ts
 export { createCustomer, createCustomerInTx, listCustomers, normalisePhones } from './customers.service.ts';
 export { nameGrams, namePinyin, queryGrams } from './customers.search.ts';
 export { getCustomer } from './customers.service.ts';
-export { customerNamesByIds } from './customer-names.ts';
+export { customerNamesByIds, customerPhonesByIds } from './customer-names.ts';
+/** A customer's birthday (solar or lunar) for other modules' rules (loyalty: birthday-month bonus points). */
+export { customerBirthday } from './customer-birthdays.ts';
