@@ -1,8 +1,9 @@
-import { Empty, Flex, Table, Tag } from 'antd';
+import { Flex, Tag } from 'antd';
 import type { TableColumnType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { KeysetPager } from '../../../shared/components/CursorPager';
+import { RowLinkTable } from '../../../shared/components/RowLinkTable';
 import { formatDateTime } from '../../../shared/format/date';
 import { useCursorStack } from '../../../shared/hooks/useCursorStack';
 import { type ArticleFilters, type ArticleSummaryDto, useArticles, useCategories } from '../api';
@@ -12,7 +13,6 @@ import { StatusTags } from './StatusTags';
 /** Articles in keyset pages (newest change first), or the best matches of a search. */
 export function ArticleTable({ filters, limit, onLimit }: { filters: ArticleFilters; limit: number; onLimit: (n: number) => void }) {
   const { t } = useTranslation('knowledge');
-  const navigate = useNavigate();
   const pager = useCursorStack(JSON.stringify({ filters, limit }));
   const { data, isFetching } = useArticles({ ...filters, limit, cursor: pager.cursor });
   const { data: categories } = useCategories();
@@ -37,24 +37,7 @@ export function ArticleTable({ filters, limit, onLimit }: { filters: ArticleFilt
   const searching = !!filters.q;
   return (
     <>
-      <div data-testid="article-table">
-        <Table<ArticleSummaryDto>
-          rowKey="id"
-          columns={columns}
-          dataSource={data?.items ?? []}
-          loading={isFetching}
-          pagination={false}
-          scroll={{ x: 'max-content' }}
-          onRow={(a) => ({
-            onClick: (e) => {
-              if ((e.target as HTMLElement).closest('a, button')) return;
-              navigate(`/knowledge/${a.id}`);
-            },
-            style: { cursor: 'pointer' },
-          })}
-          locale={{ emptyText: <Empty description={searching || filters.status || filters.visibility ? t('list.noResult') : t('list.empty')} /> }}
-        />
-      </div>
+      <RowLinkTable<ArticleSummaryDto> columns={columns} rows={data?.items} loading={isFetching} href={(a) => `/knowledge/${a.id}`} empty={searching || filters.status || filters.visibility ? t('list.noResult') : t('list.empty')} testId="article-table" />
       {searching ? null : (
         <KeysetPager cursors={pager} nextCursor={data?.nextCursor} pageSize={limit} onPageSizeChange={onLimit} loading={isFetching} sizes={[20, 50, 100]} />
       )}

@@ -1,9 +1,10 @@
-import { Empty, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Space, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { KeysetPager } from '../../../shared/components/CursorPager';
+import { RowLinkTable } from '../../../shared/components/RowLinkTable';
 import { formatDateTime } from '../../../shared/format/date';
 import { useEnumLabel } from '../../../shared/i18n/enums';
 import { useCursorStack } from '../../../shared/hooks/useCursorStack';
@@ -15,7 +16,6 @@ import { LeadSourceTag, LeadStatusTag } from '../components/LeadTags';
 export function LeadTable({ filters, limit, onLimit }: { filters: LeadFilters; limit: number; onLimit: (n: number | undefined) => void }) {
   const { t } = useTranslation('leads');
   const enumLabel = useEnumLabel();
-  const navigate = useNavigate();
   const filterKey = JSON.stringify({ filters, limit });
   const pager = useCursorStack(filterKey);
   const [withTotal, setWithTotal] = useKeyedState(false, filterKey);
@@ -51,25 +51,7 @@ export function LeadTable({ filters, limit, onLimit }: { filters: LeadFilters; l
   ];
   return (
     <>
-      <div data-testid="lead-table">
-        <Table<LeadRow>
-          rowKey="id"
-          columns={columns}
-          dataSource={data?.items ?? []}
-          loading={isFetching}
-          pagination={false}
-          scroll={{ x: 'max-content' }}
-          onRow={(r) => ({
-            'data-testid': 'lead-row',
-            onClick: (e) => {
-              if ((e.target as HTMLElement).closest('a, button')) return;
-              navigate(`/leads/${r.id}`);
-            },
-            style: { cursor: 'pointer' },
-          })}
-          locale={{ emptyText: <Empty description={t('list.empty')} /> }}
-        />
-      </div>
+      <RowLinkTable<LeadRow> columns={columns} rows={data?.items} loading={isFetching} href={(r) => `/leads/${r.id}`} empty={t('list.empty')} testId="lead-table" rowTestId="lead-row" />
       <KeysetPager
         cursors={pager}
         nextCursor={data?.nextCursor}

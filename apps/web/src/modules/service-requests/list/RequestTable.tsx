@@ -1,8 +1,9 @@
-import { Empty, Table, Typography } from 'antd';
+import { Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { KeysetPager } from '../../../shared/components/CursorPager';
+import { RowLinkTable } from '../../../shared/components/RowLinkTable';
 import { formatDateTime } from '../../../shared/format/date';
 import { useCursorStack } from '../../../shared/hooks/useCursorStack';
 import { useKeyedState } from '../../../shared/hooks/useKeyedState';
@@ -15,7 +16,6 @@ import { SlaCell } from '../components/SlaClock';
 export function RequestTable({ filters, limit, onLimit }: { filters: RequestFilters; limit: number; onLimit: (n: number | undefined) => void }) {
   const { t } = useTranslation('requests');
   const { label } = useRequestLabels();
-  const navigate = useNavigate();
   const filterKey = JSON.stringify({ filters, limit });
   const pager = useCursorStack(filterKey);
   const [withTotal, setWithTotal] = useKeyedState(false, filterKey);
@@ -36,24 +36,7 @@ export function RequestTable({ filters, limit, onLimit }: { filters: RequestFilt
   ];
   return (
     <>
-      <div data-testid="request-table">
-        <Table<Request>
-          rowKey="id"
-          columns={columns}
-          dataSource={data?.items ?? []}
-          loading={isFetching}
-          pagination={false}
-          scroll={{ x: 'max-content' }}
-          onRow={(r) => ({
-            onClick: (e) => {
-              if ((e.target as HTMLElement).closest('a, button')) return;
-              navigate(`/requests/${r.id}`);
-            },
-            style: { cursor: 'pointer' },
-          })}
-          locale={{ emptyText: <Empty description={t('list.empty')} /> }}
-        />
-      </div>
+      <RowLinkTable<Request> columns={columns} rows={data?.items} loading={isFetching} href={(r) => `/requests/${r.id}`} empty={t('list.empty')} testId="request-table" />
       <KeysetPager
         cursors={pager}
         nextCursor={data?.nextCursor}
