@@ -2,7 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { drizzle } from 'drizzle-orm/node-postgres';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import type { Db } from '../apps/server/src/platform/db/client.ts';
+import { verifyLedger } from '../apps/server/src/modules/loyalty/index.ts';
 import { normalisePhone } from '../apps/server/src/platform/phone.ts';
 import { searchColumns } from '../apps/server/src/modules/customers/customers.repository.ts';
 import { ensureDataset } from './lib/generator/stages.ts';
@@ -16,6 +19,7 @@ import { writeResults } from './lib/harness/report.ts';
  */
 const url = inject('databaseUrl');
 const pool = new pg.Pool({ connectionString: url, max: 2 });
+const db = drizzle(pool, { casing: 'snake_case' }) as unknown as Db;
 afterAll(() => pool.end());
 const code = (what: string) => `bench${what}${Date.now().toString(36)}${process.pid.toString(36)}`;
 
@@ -56,6 +60,54 @@ describe('benchmark data generator', () => {
     expect(converted.rows[0].n).toBe(0);
   });
 
+  it('writes a points ledger that the product’s verifyLedger finds balanced, with members, awards, redemptions and expiries as the rules say', async () => {
+    const d = await ensureDataset(url, { customers: 400, tenantCode: code('l') });
+    const v = await verifyLedger(db, d.tenantId);
+    expect(v.mismatches).toEqual([]);
+    expect(v).toMatchObject({ accounts: d.counts.members, entries: d.counts.pointsEntries });
+    const kinds = (await pool.query(`SELECT kind, count(*)::int AS n FROM points_entries WHERE tenant_id = $1 GROUP BY 1`, [d.tenantId])).rows.map((r) => r.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['earn', 'redeem', 'expire', 'reverse']));
+    // About 40 % of the people who bought are members (35–45 % asked; a few hundred customers leave some room).
+    const share = (
+      await pool.query(
+        `SELECT avg((EXISTS (SELECT 1 FROM loyalty_members m WHERE m.customer_id = c.id))::int)::float AS share FROM customers c
+          WHERE c.tenant_id = $1 AND c.kind = 'person' AND c.deleted_at IS NULL AND EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.id AND o.paid_at IS NOT NULL)`,
+        [d.tenantId],
+      )
+    ).rows[0].share;
+    expect(share).toBeGreaterThan(0.3);
+    expect(share).toBeLessThan(0.5);
+    // Members: numbers from the programme's format and the counter, join store = the customer's store.
+    const members = (
+      await pool.query(
+        `SELECT count(*)::int AS n, count(*) FILTER (WHERE m.number ~ '^M[0-9]{8}$')::int AS numbered, count(*) FILTER (WHERE m.join_store_id = c.store_id)::int AS at_store,
+                max(m.number) AS last, (SELECT value FROM counters WHERE tenant_id = $1 AND name = 'loyalty_member')::int AS counter
+           FROM loyalty_members m JOIN customers c ON c.id = m.customer_id WHERE m.tenant_id = $1`,
+        [d.tenantId],
+      )
+    ).rows[0];
+    expect(members).toMatchObject({ n: d.counts.members, numbered: d.counts.members, at_store: d.counts.members, counter: d.counts.members, last: `M${String(d.counts.members).padStart(8, '0')}` });
+    // Each earn: floor(paid fen ÷ 100) at 1 point per yuan, for an order paid after enrolment, expiring at the end of the following year (Shanghai).
+    const badEarns = await pool.query(
+      `SELECT e.id FROM points_entries e JOIN loyalty_order_awards w ON w.earn_entry_id = e.id JOIN orders o ON o.id = e.order_id JOIN loyalty_members m ON m.id = e.member_id
+        WHERE e.tenant_id = $1 AND e.kind = 'earn'
+          AND (e.points <> floor(least(o.paid_fen, o.total_fen) / 100) OR w.points_earned <> e.points OR o.paid_at < m.enrolled_at
+           OR e.expires_at <> (make_date(extract(year FROM e.created_at AT TIME ZONE 'Asia/Shanghai')::int + 2, 1, 1)::timestamp AT TIME ZONE 'Asia/Shanghai'))`,
+      [d.tenantId],
+    );
+    expect(badEarns.rows).toEqual([]);
+    // What expired was due by the data set's today; what is left is not.
+    const lots = (
+      await pool.query(
+        `SELECT count(*) FILTER (WHERE remaining > 0 AND expires_at <= $2)::int AS overdue, count(*) FILTER (WHERE remaining > 0 AND expires_at > $2)::int AS open
+           FROM points_lots WHERE tenant_id = $1`,
+        [d.tenantId, '2026-11-01T00:00:00+08:00'],
+      )
+    ).rows[0];
+    expect(lots.overdue).toBe(0);
+    expect(lots.open).toBeGreaterThan(0);
+  });
+
   it('writes the same customers from the same seed, with phones and search columns exactly as the product writes them', async () => {
     const [a, b] = [await ensureDataset(url, { customers: 120, tenantCode: code('a') }), await ensureDataset(url, { customers: 120, tenantCode: code('b') })];
     const rows = async (tenantId: string) =>
@@ -92,15 +144,17 @@ describe('benchmark harness (smoke run)', () => {
     const dataset = await ensureDataset(url, { customers: 1000, tenantCode: code('smoke') });
     expect(dataset.counts).toMatchObject({ customers: 1000 });
     expect(dataset.counts.stores).toBeGreaterThanOrEqual(3);
+    const ledgerBefore = await pool.query(`SELECT count(*)::int AS n, coalesce(sum(balance), 0)::bigint AS points FROM loyalty_accounts a WHERE tenant_id = $1`, [dataset.tenantId]);
     const result = await runBench({
       url, dbKind: inject('databaseKind'), dataset, sizeName: 'tiny', rounds: 1, executions: 20, loadSeconds: 0.3, concurrency: 4, walkPages: 4, followupOrders: 20,
+      accrualClients: 16, verifyLedger: true,
     });
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiake-bench-smoke-'));
     const md = fs.readFileSync(writeResults(dir, result), 'utf8');
     fs.rmSync(dir, { recursive: true, force: true });
 
-    for (const id of ['P1', 'P2', 'P3', 'P4', 'P5', 'P10', 'P11', 'P13', 'P15', 'P16']) expect(md).toMatch(new RegExp(`^\\| ${id} \\|`, 'm'));
-    for (const id of ['P6', 'P7', 'P8', 'P9', 'P12']) expect(md).toMatch(new RegExp(`^\\| ${id} \\| .+ \\| .+ \\|$`, 'm'));
+    for (const id of ['P1', 'P2', 'P3', 'P4', 'P5', 'P9', 'P10', 'P11', 'P13', 'P15', 'P16', 'P17', 'P18']) expect(md).toMatch(new RegExp(`^\\| ${id} \\|`, 'm'));
+    for (const id of ['P6', 'P7', 'P8', 'P12']) expect(md).toMatch(new RegExp(`^\\| ${id} \\| .+ \\| .+ \\|$`, 'm'));
     expect(md).toContain(`Node ${process.version}`);
     expect(result.rows.filter((r) => r.id === 'P5' && r.unit === 'ms')).toHaveLength(5);
     for (const r of result.rows) {
@@ -118,5 +172,12 @@ describe('benchmark harness (smoke run)', () => {
     expect(result.searches.every((t) => t.sameRows)).toBe(true);
     expect(result.walk.reached).toBe(4);
     expect(result.subjects.find((s) => s.name === 'product.list')!.rssMb).toBeGreaterThan(20);
-  }, 180_000);
+    expect(result.rows.filter((r) => r.id === 'P9').map((r) => r.measure)).toEqual(['throughput, 1 client', 'throughput, 16 clients', 'p50, 1 client', 'p99, 16 clients']);
+    // P9 and P17 took back what they appended: the ledger is the generated one, and it verifies.
+    const ledgerAfter = await pool.query(`SELECT count(*)::int AS n, coalesce(sum(balance), 0)::bigint AS points FROM loyalty_accounts a WHERE tenant_id = $1`, [dataset.tenantId]);
+    expect(ledgerAfter.rows).toEqual(ledgerBefore.rows);
+    const v = await verifyLedger(db, dataset.tenantId);
+    expect(v.mismatches).toEqual([]);
+    expect(v.entries).toBe(dataset.counts.pointsEntries);
+  }, 240_000);
 });

@@ -1,5 +1,6 @@
 /**
  * npm run bench -- --size tiny|S|L [--rounds 3] [--executions 300] [--load-seconds 3] [--concurrency 8] [--pages 500] [--followup-orders 300]
+ *                  [--accrual-clients 16] [--expiry-rounds <rounds>] [--out <dir>]
  *
  * Measures the running product against baselines measured in the same run, on the embedded PostgreSQL of
  * bench/data/pg or on the server of DATABASE_URL; generates (or reuses) the data set first. Writes
@@ -30,6 +31,8 @@ try {
     concurrency: intArg(args.concurrency, 8),
     walkPages: intArg(args.pages, 500),
     followupOrders: intArg(args['followup-orders'], 300),
+    accrualClients: intArg(args['accrual-clients'], 16),
+    expiryRounds: args['expiry-rounds'] === undefined ? undefined : intArg(args['expiry-rounds'], 1),
     log,
   });
   const file = writeResults(typeof args.out === 'string' ? path.resolve(args.out) : path.join(BENCH_DIR, 'results'), result);

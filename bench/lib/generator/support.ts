@@ -72,3 +72,24 @@ export function progressMeter(label: string, total: number, out: (line: string) 
     out(`${label} ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')}  ${Math.round(rate).toLocaleString('en-US')}/s  ${secs.toFixed(1)} s${done < total ? `, about ${Math.ceil(eta)} s left` : ''}`);
   };
 }
+
+/**
+ * Run `work` in a transaction with triggers off (`session_replication_role = replica`): the benchmark's way past the
+ * append-only triggers of its own tenant's ledger (dropping a data set, undoing what a scenario appended). Needs a
+ * superuser, as the embedded cluster's `postgres` is; anything else gets PostgreSQL's refusal.
+ */
+export async function asReplica<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SET LOCAL session_replication_role = replica');
+    const out = await work(client);
+    await client.query('COMMIT');
+    return out;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
+}

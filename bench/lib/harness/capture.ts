@@ -26,14 +26,41 @@ export async function openCapturingApp(url: string) {
   const pool = new pg.Pool({ connectionString: url, max: 4, application_name: 'jiake-bench-capture' });
   pool.on('error', () => {});
   let log: Statement[] | null = null;
+  const record = (config: unknown, values?: unknown) => {
+    if (!log) return;
+    const c = typeof config === 'string' ? { text: config } : (config as { text: string; name?: string; values?: unknown[] });
+    const vals = Array.isArray(values) ? values : (c.values ?? []);
+    log.push({ ...(c.name ? { name: c.name } : {}), text: c.text, values: [...vals] });
+  };
   const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
   (pool as unknown as { query: (...args: unknown[]) => unknown }).query = (config: unknown, values?: unknown, cb?: unknown) => {
-    if (log) {
-      const c = typeof config === 'string' ? { text: config } : (config as { text: string; name?: string; values?: unknown[] });
-      const vals = Array.isArray(values) ? values : (c.values ?? []);
-      log.push({ ...(c.name ? { name: c.name } : {}), text: c.text, values: [...vals] });
-    }
+    record(config, values);
     return query(config, values, cb);
+  };
+  // Transactions check a client out (`pool.connect()` without a callback; pool.query uses the callback form): their
+  // statements are recorded on the client while it is checked out that way, when the capture asks for them.
+  let withTransactions = false;
+  type Client = pg.PoolClient & { benchTx?: boolean; benchPatched?: boolean };
+  const connect = pool.connect.bind(pool) as (cb?: unknown) => unknown;
+  (pool as unknown as { connect: (cb?: unknown) => unknown }).connect = (cb?: unknown) => {
+    if (cb) return connect(cb);
+    return (connect() as Promise<Client>).then((client) => {
+      if (!client.benchPatched) {
+        const q = client.query.bind(client) as (...args: unknown[]) => unknown;
+        (client as unknown as { query: (...args: unknown[]) => unknown }).query = (config: unknown, values?: unknown, cb2?: unknown) => {
+          if (client.benchTx && withTransactions) record(config, values);
+          return q(config, values, cb2);
+        };
+        client.benchPatched = true;
+      }
+      client.benchTx = true;
+      const release = client.release;
+      client.release = (err?: Error | boolean) => {
+        client.benchTx = false;
+        return release.call(client, err);
+      };
+      return client;
+    });
   };
   const db = drizzle(pool, { casing: 'snake_case' }) as unknown as Db;
   const database: Database = { db, pool, kind: 'server', close: () => pool.end() };
@@ -51,14 +78,20 @@ export async function openCapturingApp(url: string) {
       if (res.statusCode !== 200) throw new Error(`login to ${tenant} failed: ${res.statusCode} ${res.body}`);
       return res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
     },
-    async capture(url: string, cookie: string): Promise<Captured> {
+    /**
+     * Make one request (GET unless told) and answer its status, body and the statements it ran — with `transactions`
+     * also those run in transactions (BEGIN … COMMIT on one connection: to count and show, not to replay on a pool).
+     */
+    async capture(url: string, cookie: string, init: { method?: 'GET' | 'POST'; payload?: unknown; headers?: Record<string, string>; transactions?: boolean } = {}): Promise<Captured> {
       log = [];
+      withTransactions = init.transactions ?? false;
       try {
-        const res = await app.inject({ method: 'GET', url, headers: { cookie } });
+        const res = await app.inject({ method: init.method ?? 'GET', url, headers: { cookie, ...init.headers }, ...(init.payload === undefined ? {} : { payload: init.payload as object }) });
         const statements = log.filter((s) => !/^\s*update\s+"?sessions"?\s/i.test(s.text));
         return { status: res.statusCode, body: res.json(), statements };
       } finally {
         log = null;
+        withTransactions = false;
       }
     },
     async close() {

@@ -5,18 +5,29 @@ export interface HttpTarget {
   port: number;
   path: string;
   headers?: Record<string, string>;
+  /** Default GET. */
+  method?: 'GET' | 'POST';
+  /** A request of its own per execution (a fresh Idempotency-Key, another member …): extra headers and a JSON body. */
+  each?: (n: number) => { headers?: Record<string, string>; body?: unknown };
+}
+
+function requestBytes(t: HttpTarget, extra: { headers?: Record<string, string>; body?: unknown } = {}): Buffer {
+  const body = extra.body === undefined ? null : Buffer.from(JSON.stringify(extra.body), 'utf8');
+  const headers: Record<string, string> = { host: `127.0.0.1:${t.port}`, connection: 'keep-alive', ...t.headers, ...extra.headers };
+  if (body) Object.assign(headers, { 'content-type': 'application/json', 'content-length': String(body.length) });
+  const head = Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+  const start = Buffer.from(`${t.method ?? 'GET'} ${t.path} HTTP/1.1\r\n${head}\r\n`, 'latin1');
+  return body ? Buffer.concat([start, body]) : start;
 }
 
 /**
- * GET `path` on 127.0.0.1 over `concurrency` keep-alive connections, each sending its next request when the previous
- * answer is complete (no pipelining). A small HTTP/1.1 client on raw sockets, so the load generator costs far less CPU
- * than the servers it measures (this machine has two cores for client, server and database). Only 200s count.
+ * GET (or POST) `path` on 127.0.0.1 over `concurrency` keep-alive connections, each sending its next request when the
+ * previous answer is complete (no pipelining). A small HTTP/1.1 client on raw sockets, so the load generator costs far
+ * less CPU than the servers it measures (this machine has two cores for client, server and database). Only 2xx count.
  */
 export async function httpLoad(t: HttpTarget, b: Bounds): Promise<Sample> {
-  const head = Object.entries({ host: `127.0.0.1:${t.port}`, connection: 'keep-alive', ...t.headers })
-    .map(([k, v]) => `${k}: ${v}\r\n`)
-    .join('');
-  const request = Buffer.from(`GET ${t.path} HTTP/1.1\r\n${head}\r\n`, 'latin1');
+  const fixed = t.each ? null : requestBytes(t);
+  let sent = 0;
   const latencies: number[] = [];
   let errors = 0;
   let firstError: string | undefined;
@@ -35,6 +46,8 @@ export async function httpLoad(t: HttpTarget, b: Bounds): Promise<Sample> {
           sock.end();
           return resolve();
         }
+        const request = fixed ?? requestBytes(t, t.each!(sent));
+        sent++;
         started = performance.now();
         sock.write(request);
       };
@@ -52,7 +65,7 @@ export async function httpLoad(t: HttpTarget, b: Bounds): Promise<Sample> {
         const res = parseResponse(buf);
         if (!res) return;
         const elapsed = performance.now() - started;
-        if (res.status === 200) latencies.push(elapsed);
+        if (res.status >= 200 && res.status < 300) latencies.push(elapsed);
         else {
           errors++;
           firstError ??= `${res.status} ${buf.subarray(res.bodyStart, Math.min(res.total, res.bodyStart + 300)).toString('utf8')}`;

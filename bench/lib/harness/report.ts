@@ -11,7 +11,7 @@ const ms = (n: number) => (Number.isFinite(n) ? `${n < 10 ? n.toFixed(2) : n.toF
 function fmt(v: number, unit: Row['unit']): string {
   if (unit === 'ms') return ms(v);
   if (unit === 'req/s') return `${int(v)} req/s`;
-  if (unit === 'orders/s') return `${int(v)} orders/s`;
+  if (unit === 'orders/s' || unit === 'lots/s') return `${int(v)} ${unit}`;
   if (unit === 'MiB') return Number.isFinite(v) ? `${v.toFixed(0)} MiB` : '–';
   return String(v);
 }
@@ -53,7 +53,7 @@ export function renderMarkdown(r: BenchResult): string {
     `- **When**: ${r.startedAt.replace('T', ' ').slice(0, 16)} UTC, commit ${m.commit}; the run took ${Math.round(r.durationS)} s; 1-minute load average ${m.loadAverage} before, ${r.loadAverageAfter} after (the harness itself keeps about 1–2 busy).`,
     `- **Machine**: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB RAM, ${m.os}; Node ${m.node}; PostgreSQL ${m.postgres} (${r.dbKind}): ${settings}.`,
     `- **Data**: tenant \`${ds.tenantCode}\` (generator v${ds.version}, seed ${ds.seed}, generated ${ds.generatedAt.slice(0, 16).replace('T', ' ')} UTC in ${ds.timings.total?.toFixed(1) ?? '?'} s${ds.reused ? ', reused' : ''}): ${counts}.`,
-    `- **Method**: ${o.rounds} round${o.rounds > 1 ? 's' : ''}; every number is the median of the rounds. Sequential phases: ${o.executions} executions per subject and round, one at a time (p50/p99 over them). Load phases: ${o.concurrency} keep-alive connections for ${o.loadSeconds} s per subject and round (req/s, p99). The product runs as \`npm start\` does (\`startServer\`) in a child process; the bare Fastify + node-postgres baseline in another child process; raw SQL from the harness over node-postgres. Baseline SQL is the SQL the product was seen to run for the same request (identity query included; prepared statements replayed as prepared); P5's baseline is the raw indexed SQL for that kind of term. All on 127.0.0.1, on one database, in one run.`,
+    `- **Method**: ${o.rounds} round${o.rounds > 1 ? 's' : ''}; every number is the median of the rounds. Sequential phases: ${o.executions} executions per subject and round, one at a time (p50/p99 over them). Load phases: ${o.concurrency} keep-alive connections for ${o.loadSeconds} s per subject and round (req/s, p99; P9's at ${o.accrualClients ?? 16} clients, its 1-client throughput from the sequential phase). The product runs as \`npm start\` does (\`startServer\`) in a child process; the bare Fastify + node-postgres baseline in another child process; raw SQL from the harness over node-postgres. Baseline SQL is the SQL the product was seen to run for the same request (identity query included; prepared statements replayed as prepared); P5's baseline is the raw indexed SQL for that kind of term. P9 posts +10 points per request to one of up to 2,000 members in turn, each request with its own Idempotency-Key; P17 expires the lots due the night after a year end (2027-01-01 00:10 Shanghai), ${o.expiryRounds ?? o.rounds} round(s). What P9 and P17 append to the ledger is taken back after each, so every run starts from the generated data. All on 127.0.0.1, on one database, in one run.`,
     `- **Parameters**: list of store ${r.params.storeName} (${int(r.params.storeCustomers)} live customers), newest first; customer 360 of ${r.params.customer360} (${r.params.customer360Contacts} contacts); the keyset walk reached page ${r.walk.reached} of ${r.walk.target} in ${r.walk.seconds.toFixed(1)} s.`,
     '',
     '## Results',
@@ -91,6 +91,7 @@ export function renderMarkdown(r: BenchResult): string {
     '',
     ...r.plans.map((p) => `- **${p.label}** (${p.plan.executionMs?.toFixed(2)} ms): ${p.plan.nodes}`),
     '',
+    ...(r.statementLists ?? []).flatMap((l) => [`## Statements of ${l.label}: ${l.statements.length}`, '', ...l.statements.map((x, i) => `${i + 1}. \`${x.replaceAll('`', "'")}\``), '']),
   ];
   return lines.join('\n');
 }

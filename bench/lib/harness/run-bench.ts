@@ -10,6 +10,7 @@ import { sqlLoad, type Statement } from './sql-load.ts';
 import { median, type Bounds, type Sample } from './stats.ts';
 import { explainPlan, type PlanSummary } from './explain.ts';
 import { measureFollowupGeneration, type FollowupGeneration } from './followups-bench.ts';
+import { accrualMembers, accrualRequest, ledgerMark, measurePointsExpiry, rawAccrual, runTag, undoLedger, type PointsExpiry } from './points-bench.ts';
 
 export interface BenchOptions {
   url: string;
@@ -26,6 +27,12 @@ export interface BenchOptions {
   walkPages: number;
   /** Orders per round for P13 (follow-up generation); each round uses paid orders without steps yet. */
   followupOrders?: number;
+  /** Clients of P9's concurrent phase (issue 6: 1 and 16). */
+  accrualClients?: number;
+  /** Rounds of P17 (each expires every due lot of the tenant three times: product and two baselines); default `rounds`. */
+  expiryRounds?: number;
+  /** Check the ledger with the product's verifyLedger after each P17 subject of the first round (the smoke run). */
+  verifyLedger?: boolean;
   log?: (line: string) => void;
 }
 
@@ -37,7 +44,7 @@ export interface Row {
   product: number;
   baseline: number;
   baselineLabel: string;
-  unit: 'ms' | 'req/s' | 'orders/s' | 'MiB' | 'plans';
+  unit: 'ms' | 'req/s' | 'orders/s' | 'lots/s' | 'MiB' | 'plans';
   /** `diff`: product − baseline (ms); `ratio`: product / baseline. */
   compare: 'diff' | 'ratio' | 'count';
   value: number;
@@ -50,7 +57,8 @@ export interface Row {
 export interface SubjectSummary {
   name: string;
   label: string;
-  latency?: { p50: number; p99: number; count: number; rounds: number };
+  /** Sequential phase; `rps` is its throughput at one client. */
+  latency?: { p50: number; p99: number; rps: number; count: number; rounds: number };
   load?: { rps: number; p50: number; p99: number; count: number; rounds: number };
   rssMb?: number;
   errors: number;
@@ -84,6 +92,8 @@ export interface BenchResult {
   subjects: SubjectSummary[];
   searches: SearchTerm[];
   plans: { label: string; plan: PlanSummary }[];
+  /** The statements one request of a write scenario ran, in order (abbreviated), for the analysis of misses. */
+  statementLists: { label: string; statements: string[] }[];
   notMeasured: { id: string; what: string; why: string }[];
 }
 
@@ -91,7 +101,6 @@ export const NOT_MEASURED: BenchResult['notMeasured'] = [
   { id: 'P6', what: 'import of N customers (file → import job → rows)', why: 'needs a generated xlsx/csv of the data set and job timing in the harness; next increment' },
   { id: 'P7', what: 'RFM scoring over all customers', why: 'orders are generated now (about 5 per customer); RFM scoring itself comes with the segments issue' },
   { id: 'P8', what: 'segment refresh (RFM segments)', why: 'segments come with RFM, after orders' },
-  { id: 'P9', what: 'points award / balance under load', why: 'the loyalty ledger does not exist yet' },
   { id: 'P14', what: 'SLA sweep over all open requests', why: 'requests landed (issue 4); the generator has no requests stage yet' },
   { id: 'P12', what: 'cold start to first answer at L (1,000,000 customers)', why: 'needs the L data set and a restart probe; next increment' },
 ];
@@ -102,6 +111,8 @@ interface Subject {
   latency: boolean;
   load: boolean;
   run: (b: Bounds) => Promise<Sample>;
+  /** Connections of the load phase, when not `--concurrency` (P9: 16 clients). */
+  loadConcurrency?: number;
   /** Sample this server's RSS during the load phase. */
   rssOf?: ChildServer;
 }
@@ -116,6 +127,11 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
   rawPool.on('error', () => {});
   const capturing = await openCapturingApp(o.url);
   const children: ChildServer[] = [];
+  const accrualClients = o.accrualClients ?? 16;
+  const accrualPool = new pg.Pool({ connectionString: o.url, max: accrualClients, application_name: 'jiake-bench-accrual' });
+  accrualPool.on('error', () => {});
+  /** Where the ledger stood before P9 appended to it; taken back at the end, whatever happens. */
+  let accrualMark: number | null = null;
   try {
     // ---------- what to ask for: picked from the data, the same on every run ----------
     const tenant = ds.tenantId;
@@ -142,6 +158,16 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
       )
     ).rows[0].digits as string;
     if (!store || !c360 || !name2 || !name3) throw new Error('the data set lacks a store, a company with contacts or person names');
+    // Loyalty: members P9 posts points to, and a member's mobile for the counter lookup (P18), typed as staff type it.
+    const members = await accrualMembers(rawPool, tenant);
+    const memberMobile = (
+      await rawPool.query(
+        `SELECT p.digits FROM loyalty_members m JOIN customer_phones p ON p.tenant_id = m.tenant_id AND p.customer_id = m.customer_id AND p.contact_id IS NULL
+          WHERE m.tenant_id = $1 AND p.digits ~ '^1[0-9]{10}$' ORDER BY m.number, p.position LIMIT 1`,
+        [tenant],
+      )
+    ).rows[0]?.digits as string | undefined;
+    if (!members.length || !memberMobile) throw new Error('the data set has no loyalty members (generator before v4?)');
 
     const cookie = await capturing.login(ds.tenantCode, ds.admin.username, ds.admin.password);
     const listPath = `/api/v1/customers?storeId=${store.store_id}&sort=createdAt&order=desc&limit=20`;
@@ -162,6 +188,8 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
     const yearBefore = shanghaiDay(AS_OF.getTime() - 365 * 86_400_000);
     const funnelPath = `/api/v1/pipeline/funnel?from=${yearBefore}&to=${asOfDay}`;
     const boardPath = '/api/v1/opportunities/board';
+    const lookupPath = `/api/v1/loyalty/members/lookup?phone=${encodeURIComponent(`${memberMobile.slice(0, 3)} ${memberMobile.slice(3, 7)} ${memberMobile.slice(7)}`)}`;
+    const accrualPath = '/api/v1/loyalty/adjustments';
 
     // ---------- the SQL the product runs, seen from inside ----------
     const ok = (c: Captured, what: string) => {
@@ -177,6 +205,14 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
     for (const t of searches) t.product = ok(await capturing.capture(searchPath(t), cookie), `search ${t.label}`);
     const funnel = ok(await capturing.capture(funnelPath, cookie), 'pipeline funnel');
     const board = ok(await capturing.capture(boardPath, cookie), 'opportunity board');
+    const lookup = ok(await capturing.capture(lookupPath, cookie), 'member lookup by phone');
+    // One accrual through the product in-process, to count its statements (taken back with P9's entries).
+    const tag = runTag();
+    accrualMark = await ledgerMark(rawPool);
+    const sample = accrualRequest(members, `${tag}-capture`)();
+    const accrual = await capturing.capture(accrualPath, cookie, { method: 'POST', payload: sample.body, headers: sample.headers, transactions: true });
+    if (accrual.status !== 201) throw new Error(`the accrual answered ${accrual.status}: ${JSON.stringify(accrual.body).slice(0, 300)}`);
+    if (!(lookup.body as { items: unknown[] }).items.length) throw new Error(`the member lookup found no member for ${memberMobile}`);
     log(`captured: list ${list.statements.length} statements, 360 ${view360.statements.length}, search ${searches.map((t) => t.product!.statements.length).join('/')}`);
 
     // The raw indexed SQL an expert would write for each kind of search term (same rows, same order, same columns).
@@ -251,6 +287,16 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
       { name: 'raw.funnel', label: 'raw SQL: identity + the funnel statements', latency: true, load: false, run: sql(funnel.statements) },
       { name: 'product.board', label: 'product: opportunity kanban board, whole tenant', latency: true, load: false, run: http(product, boardPath, headers) },
       { name: 'raw.board', label: 'raw SQL: identity + the board statements', latency: true, load: false, run: sql(board.statements) },
+      { name: 'product.lookup', label: 'product: member counter lookup by phone', latency: true, load: false, run: http(product, lookupPath, headers) },
+      { name: 'raw.lookup', label: 'raw SQL: identity + the lookup statements', latency: true, load: false, run: sql(lookup.statements) },
+      {
+        name: 'product.accrual', label: `product: POST ${accrualPath} (+10 points, own Idempotency-Key)`, latency: true, load: true, loadConcurrency: accrualClients,
+        run: (b) => httpLoad({ port: product.port, path: accrualPath, method: 'POST', headers, each: accrualRequest(members, `${tag}-${Math.random().toString(36).slice(2, 8)}`) }, b),
+      },
+      {
+        name: 'raw.accrual', label: 'raw transaction: lock account, entry, lot, balance, commit', latency: true, load: true, loadConcurrency: accrualClients,
+        run: (b) => rawAccrual(accrualPool, tenant, members, `${tag}-${Math.random().toString(36).slice(2, 8)}`, b),
+      },
       { name: 'product.me', label: 'product: GET /auth/me (session cookie)', latency: true, load: true, run: http(product, mePath, headers) },
       { name: 'bare.me', label: 'bare route: the same identity query', latency: true, load: true, run: http(bare, '/r/me') },
       { name: 'bare.empty', label: 'bare route: no database', latency: false, load: true, run: http(bare, '/empty') },
@@ -270,8 +316,9 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
           push(lat, s.name, await s.run({ concurrency: 1, maxCount: o.executions, minCount: o.executions, maxMs: 60_000, hardMs: 60_000 }));
         }
         if (s.load) {
-          await s.run({ concurrency: o.concurrency, maxCount: 1e9, maxMs: Math.min(500, loadMs / 3) });
-          const bounds: Bounds = { concurrency: o.concurrency, maxCount: 5_000_000, maxMs: loadMs, minCount: Math.min(200, o.executions), hardMs: loadMs * 3 + 10_000 };
+          const concurrency = s.loadConcurrency ?? o.concurrency;
+          await s.run({ concurrency, maxCount: 1e9, maxMs: Math.min(500, loadMs / 3) });
+          const bounds: Bounds = { concurrency, maxCount: 5_000_000, maxMs: loadMs, minCount: Math.min(200, o.executions), hardMs: loadMs * 3 + 10_000 };
           if (s.rssOf) {
             const { result, peakMb } = await peakRss(s.rssOf, () => s.run(bounds));
             push(load, s.name, result);
@@ -290,6 +337,13 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
       p13.push(g);
       log(`  p13 follow-ups ${g.orders} orders: product ${g.productPerS.toFixed(0)}/s, raw ${g.rawPerS.toFixed(0)}/s, ${g.stepsPerOrder.toFixed(1)} steps per order`);
     }
+    // P9 appended to the ledger; take it back before P17 reads the due lots (and so the next run starts the same).
+    await undoLedger(rawPool, tenant, accrualMark);
+    accrualMark = null;
+
+    // P17: the nightly points expiry over the whole tenant, the night after a year end (service layer).
+    const p17: PointsExpiry = await measurePointsExpiry(o.url, tenant, { rounds: o.expiryRounds ?? o.rounds, log, verify: o.verifyLedger });
+
     const p13Row: Row = (() => {
       const product = median(p13.map((g) => g.productPerS));
       const baseline = median(p13.map((g) => g.rawPerS));
@@ -309,7 +363,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
       return {
         name: s.name,
         label: s.label,
-        latency: l.length ? { p50: median(l.map((x) => x.p50)), p99: median(l.map((x) => x.p99)), count: median(l.map((x) => x.count)), rounds: l.length } : undefined,
+        latency: l.length ? { p50: median(l.map((x) => x.p50)), p99: median(l.map((x) => x.p99)), rps: median(l.map((x) => x.rps)), count: median(l.map((x) => x.count)), rounds: l.length } : undefined,
         load: d.length ? { rps: median(d.map((x) => x.rps)), p50: median(d.map((x) => x.p50)), p99: median(d.map((x) => x.p99)), count: median(d.map((x) => x.count)), rounds: d.length } : undefined,
         rssMb: rss.has(s.name) ? median(rss.get(s.name)!) : undefined,
         errors: all.reduce((n, x) => n + x.errors, 0),
@@ -319,11 +373,14 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
 
     // ---------- plans of the product's statements, for the analysis of misses ----------
     const plans: BenchResult['plans'] = [];
+    const statementLists: BenchResult['statementLists'] = [];
     for (const [label, c] of [['P1 list page 1', list], [`P2 list page ${reached}`, deep], ['P3 list with total', total], ['P4 customer 360', view360]] as const) {
       plans.push({ label, plan: await explainPlan(rawPool, c.statements.slice(1), true) });
     }
     plans.push({ label: 'P15 pipeline funnel', plan: await explainPlan(rawPool, funnel.statements.slice(1), true) });
     plans.push({ label: 'P16 opportunity board', plan: await explainPlan(rawPool, board.statements.slice(1), true) });
+    plans.push({ label: 'P18 member lookup by phone', plan: await explainPlan(rawPool, lookup.statements.slice(1), true) });
+    statementLists.push({ label: 'P9 one accrual (POST /api/v1/loyalty/adjustments)', statements: accrual.statements.map((x) => x.text.replace(/\s+/g, ' ').slice(0, 160)) });
     for (const t of searches) plans.push({ label: `P5 search ${t.label} "${t.term}"`, plan: await explainPlan(rawPool, t.product!.statements.slice(1), true) });
 
     return {
@@ -334,25 +391,44 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
       dbKind: o.dbKind,
       machine,
       dataset: ds,
-      options: { dbKind: o.dbKind, sizeName: o.sizeName, rounds: o.rounds, executions: o.executions, loadSeconds: o.loadSeconds, concurrency: o.concurrency, walkPages: o.walkPages, followupOrders: o.followupOrders },
+      options: {
+        dbKind: o.dbKind, sizeName: o.sizeName, rounds: o.rounds, executions: o.executions, loadSeconds: o.loadSeconds, concurrency: o.concurrency, walkPages: o.walkPages,
+        followupOrders: o.followupOrders, accrualClients, expiryRounds: o.expiryRounds ?? o.rounds,
+      },
       params: { storeName: store.name, storeCustomers: store.n, customer360: c360.code, customer360Contacts: c360.contacts },
       walk,
       memory,
-      rows: [...buildRows(summaries, searches, reached, o.concurrency, memory), p13Row],
+      rows: [...buildRows(summaries, searches, reached, o.concurrency, memory, { clients: accrualClients, statements: accrual.statements.length }), p13Row, ...expiryRows(p17)],
       subjects: summaries,
       searches: searches.map(({ product: _p, ...t }) => t),
       plans,
+      statementLists,
       notMeasured: NOT_MEASURED,
     };
   } finally {
     await Promise.all(children.map((c) => c.stop()));
+    if (accrualMark !== null) await undoLedger(rawPool, ds.tenantId, accrualMark).catch((err) => log(`could not take back the P9 entries: ${err}`));
     await capturing.close();
+    await accrualPool.end();
     await rawPool.end();
   }
 }
 
+/** P17 rows: the product's expiry against the raw transaction per account (its shape) and the set-based floor. */
+function expiryRows(x: PointsExpiry): Row[] {
+  const scenario = 'points expiry over the whole tenant (expireDueLots), the night after a year end';
+  const measure = `lots/s, ${x.dueLots.toLocaleString('en-US')} due lots (of ${x.openLots.toLocaleString('en-US')} open) on ${x.accounts.toLocaleString('en-US')} accounts`;
+  const note = `the product took ${x.productS.toFixed(1)} s; a transaction per lot`;
+  const perAccount = x.productPerS / x.rawPerAccountPerS;
+  return [
+    { id: 'P17', scenario, measure, product: x.productPerS, baseline: x.rawPerAccountPerS, baselineLabel: 'raw SQL, a transaction per account', unit: 'lots/s', compare: 'ratio', value: perAccount, target: '≥ 0.5×', pass: Number.isFinite(perAccount) && perAccount >= 0.5, note },
+    { id: 'P17', scenario, measure, product: x.productPerS, baseline: x.rawBatchedPerS, baselineLabel: 'raw SQL, a transaction per 500 accounts (set-based floor)', unit: 'lots/s', compare: 'ratio', value: x.productPerS / x.rawBatchedPerS, target: 'info', pass: null },
+  ];
+}
+
 /** The results table: each scenario against its baseline of the same run, with its target. */
-export function buildRows(subjects: SubjectSummary[], searches: SearchTerm[], page: number, concurrency: number, memory?: BenchResult['memory']): Row[] {
+export function buildRows(subjects: SubjectSummary[], searches: SearchTerm[], page: number, concurrency: number, memory?: BenchResult['memory'], accrual = { clients: 16, statements: 0 }): Row[] {
+  const accrualClients = accrual.clients;
   const s = (name: string) => {
     const x = subjects.find((y) => y.name === name);
     if (!x) throw new Error(`no subject ${name}`);
@@ -388,6 +464,15 @@ export function buildRows(subjects: SubjectSummary[], searches: SearchTerm[], pa
   });
   add({ id: 'P15', scenario: 'pipeline funnel API (stages, conversion, days in stage, stalled, win rate, loss reasons), whole tenant, 12 months', measure: 'p50, sequential', product: p50('product.funnel'), baseline: p50('raw.funnel'), baselineLabel: 'the same SQL through node-postgres', unit: 'ms', compare: 'ratio', target: '≤ 1.5×' }, (v) => v <= 1.5, ['product.funnel', 'raw.funnel']);
   add({ id: 'P16', scenario: 'opportunity kanban board API (open stages with counts, sums and first cards), whole tenant', measure: 'p50, sequential', product: p50('product.board'), baseline: p50('raw.board'), baselineLabel: 'the same SQL through node-postgres', unit: 'ms', compare: 'ratio', target: '≤ 1.5×' }, (v) => v <= 1.5, ['product.board', 'raw.board']);
+  add({ id: 'P18', scenario: 'member counter lookup by phone (any store of the brand), typed "138 1234 5678"', measure: 'p50, sequential', product: p50('product.lookup'), baseline: p50('raw.lookup'), baselineLabel: 'the same SQL through node-postgres', unit: 'ms', compare: 'ratio', target: '≤ 1.5×' }, (v) => v <= 1.5, ['product.lookup', 'raw.lookup']);
+  const ACCRUAL = 'points accrual API: ledger entry + lot + balance, durable (manual adjustment below the approval threshold)';
+  const RAW_TX = 'raw transaction in one process (node-postgres)';
+  const seqRps = (n: string) => s(n).latency?.rps ?? Number.NaN;
+  const trips = accrual.statements ? `${accrual.statements} statements per request (identity, idempotency key, member, settings, adjustment + audit, ledger, answer) against the raw 6` : undefined;
+  add({ id: 'P9', scenario: ACCRUAL, measure: 'throughput, 1 client', product: seqRps('product.accrual'), baseline: seqRps('raw.accrual'), baselineLabel: RAW_TX, unit: 'req/s', compare: 'ratio', target: '≥ 0.8×', note: trips }, (v) => v >= 0.8, ['product.accrual', 'raw.accrual']);
+  add({ id: 'P9', scenario: ACCRUAL, measure: `throughput, ${accrualClients} clients`, product: rps('product.accrual'), baseline: rps('raw.accrual'), baselineLabel: RAW_TX, unit: 'req/s', compare: 'ratio', target: '≥ 0.8×' }, (v) => v >= 0.8, ['product.accrual', 'raw.accrual']);
+  add({ id: 'P9', scenario: ACCRUAL, measure: 'p50, 1 client', product: p50('product.accrual'), baseline: p50('raw.accrual'), baselineLabel: RAW_TX, unit: 'ms', compare: 'ratio', target: 'info' }, null, ['product.accrual', 'raw.accrual']);
+  add({ id: 'P9', scenario: ACCRUAL, measure: `p99, ${accrualClients} clients`, product: p99('product.accrual'), baseline: p99('raw.accrual'), baselineLabel: RAW_TX, unit: 'ms', compare: 'ratio', target: 'info' }, null, ['product.accrual', 'raw.accrual']);
   const ME = 'product middleware: authenticated GET /api/v1/auth/me';
   add({ id: 'P10', scenario: ME, measure: `throughput, ${conc}`, product: rps('product.me'), baseline: rps('bare.me'), baselineLabel: 'bare route, same identity query', unit: 'req/s', compare: 'ratio', target: '≥ 0.7×' }, (v) => v >= 0.7, ['product.me', 'bare.me']);
   add({ id: 'P10', scenario: ME, measure: `p99, ${conc}`, product: p99('product.me'), baseline: p99('bare.me'), baselineLabel: 'bare route, same identity query', unit: 'ms', compare: 'ratio', target: '≤ 1.5×' }, (v) => v <= 1.5, ['product.me', 'bare.me']);
