@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launch, login, newPage } from './browser.ts';
+import { api, baseUrl, launch, login, newPage } from './browser.ts';
 
 /**
  * Issue 3's journey: a lead arrives through the brand's website form, the assignment rules give it to a salesperson at
@@ -15,12 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function api<T>(page: Page, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-  const res = await page.request.fetch(`${baseUrl()}/api/v1${path}`, { method, data: body });
-  if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
-  return (await res.json()) as T;
-}
 
 /** "YYYY-MM-DD HH:mm" in Shanghai, as the date pickers take it. */
 const shanghai = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
 
-const LANDED = 8; // 0000..0007 are on main
+const LANDED = 9; // 0000..0008 are on main
 const NAME = process.argv[2] ?? 'wip';
 const dir = new URL('../drizzle/', import.meta.url).pathname;
 const customDir = new URL('../drizzle-custom/', import.meta.url).pathname;

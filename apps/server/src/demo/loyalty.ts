@@ -1,5 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { CreateGift } from '@jiake/shared';
+import { CreateBonusRule, CreateGift } from '@jiake/shared';
 import type { Db } from '../platform/db/client.ts';
 import { systemCtx } from '../platform/jobs/system-ctx.ts';
 import { customers } from '../modules/customers/customers.tables.ts';
@@ -8,6 +8,8 @@ import { createGift } from '../modules/loyalty/gifts.service.ts';
 import { enrolMember } from '../modules/loyalty/members.service.ts';
 import { requestAdjustment } from '../modules/loyalty/adjustments.service.ts';
 import { redeem } from '../modules/loyalty/redeem.service.ts';
+import { createBonusRule } from '../modules/loyalty/bonus-rules.service.ts';
+import { listCategories } from '../modules/catalogue/catalogue.service.ts';
 import { Rng } from './random.ts';
 import { as, storeStaff } from './staff.ts';
 
@@ -79,4 +81,23 @@ export async function seedDemoLoyalty(db: Db, tenantId: string, opts: { seed: nu
       // Members without the opening points cannot redeem yet: the counter would refuse them too.
     }
   }
+}
+
+/**
+ * Bonus rules of the demo (LOY-2), made once the catalogue exists and before the worker delivers the orders' payment
+ * events (rules are read when an award is made, their window judged at the payment time): double points in the
+ * member's birthday month (stackable), and 1.5× on sofas over the last two months.
+ */
+export async function seedDemoBonusRules(db: Db, tenantId: string, opts: { now: Date }) {
+  const admin = systemCtx(db, tenantId, () => opts.now, 'demo-loyalty');
+  await createBonusRule(admin, CreateBonusRule.parse({
+    name: '生日月双倍积分', stackable: true, priority: 10, conditions: { birthdayMonth: true }, effect: { kind: 'multiplier', percent: 200 },
+  }));
+  const sofa = (await listCategories(admin)).items.find((c: { name: string }) => c.name === '沙发');
+  if (!sofa) return;
+  const day = (t: number) => new Date(t + 8 * 3_600_000).toISOString().slice(0, 10);
+  await createBonusRule(admin, CreateBonusRule.parse({
+    name: '沙发节 1.5 倍积分', validFrom: day(opts.now.getTime() - 60 * DAY), validTo: day(opts.now.getTime() + 30 * DAY),
+    conditions: { categoryIds: [sofa.id] }, effect: { kind: 'multiplier', percent: 150 },
+  }));
 }

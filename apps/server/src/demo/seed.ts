@@ -12,7 +12,8 @@ import * as N from './names.ts';
 import { seedDemoOrders } from './orders.ts';
 import { seedDemoService } from './service.ts';
 import { seedDemoSales } from './sales.ts';
-import { seedDemoLoyalty } from './loyalty.ts';
+import { seedDemoBonusRules, seedDemoLoyalty } from './loyalty.ts';
+import { seedDemoMemberCards } from './loyalty-cards.ts';
 
 interface StoreSpec { code: string; name: string; kind: 'direct' | 'franchise' | 'dealer'; city: string; province: string; cityCode: string; district: string }
 interface RegionSpec { code: string; name: string; stores: StoreSpec[] }
@@ -94,6 +95,8 @@ async function seedBrand(db: Db, b: BrandSpec) {
   });
   await seedDemoLoyalty(db, tenant.id, { seed: b.seed, share: b.code === 'demo' ? 0.3 : 0.25, now });
   await seedDemoOrders(db, tenant.id, { seed: b.seed, count: b.code === 'demo' ? 240 : 30, now });
+  await seedDemoBonusRules(db, tenant.id, { now });
+  await seedDemoMemberCards(db, tenant.id, { seed: b.seed, now });
   await seedDemoService(db, tenant.id, { seed: b.seed, requests: b.code === 'demo' ? 24 : 4, now });
   await seedDemoSales(db, tenant.id, { seed: b.seed, leads: b.code === 'demo' ? 40 : 6, now });
   // A read-only auditor role shows field rules at work: phones hidden, audit visible.

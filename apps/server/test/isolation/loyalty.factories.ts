@@ -50,7 +50,8 @@ export const FACTORIES: Factory[] = [
   { name: 'loyalty member (chain-wide redemption)', match: /^\/api\/v1\/loyalty\/members\/:id\/redemptions$/, customerOwned: false, build: memberOf },
   { name: 'loyalty gift', match: /^\/api\/v1\/loyalty\/gifts\/:id(\/|$)/, customerOwned: false, build: giftOf },
   { name: 'loyalty redemption', match: /^\/api\/v1\/loyalty\/redemptions\/:id(\/|$)/, customerOwned: true, build: redemptionOf },
-  { name: 'loyalty member', match: /^\/api\/v1\/loyalty\/members\/:id(\/|$)/, customerOwned: true, build: memberOf },
+  // Stored value has its own factories (loyalty-stored-value.factories.ts): top-up and spend are chain-wide.
+  { name: 'loyalty member', match: /^\/api\/v1\/loyalty\/members\/:id(?!\/stored-value)(\/|$)/, customerOwned: true, build: memberOf },
   { name: 'loyalty adjustment (pending)', match: /^\/api\/v1\/loyalty\/adjustments\/:id(\/|$)/, customerOwned: true, build: adjustmentOf },
 ];
 

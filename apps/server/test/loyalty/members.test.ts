@@ -150,7 +150,7 @@ describe('counter lookup (chain-wide)', () => {
     const other = await makeStore(w.a.admin, w.region.id, 'franchise');
     const counter = await userIn(t, w.a.admin, w.a.code, other.id, '店长');
     const byPhone = ok(await counter.client.get('/api/v1/loyalty/members/lookup?phone=138 0013 8000'));
-    expect(byPhone.items).toEqual([{ memberId: m.id, number: m.number, name: '王**', status: 'active', balance: 0, joinStoreName: expect.any(String) }]);
+    expect(byPhone.items).toEqual([{ memberId: m.id, number: m.number, name: '王**', status: 'active', balance: 0, joinStoreName: expect.any(String), card: null }]);
     const byNumber = ok(await counter.client.get(`/api/v1/loyalty/members/lookup?number=${m.number}`));
     expect(byNumber.items.map((i: { memberId: string }) => i.memberId)).toEqual([m.id]);
     // Its own store sees the name in full.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CleanText, PageQuery } from './common.ts';
-import { CardSettings, DEFAULT_CARD_SETTINGS } from './loyalty-cards.ts';
+import { CardSettings, DEFAULT_CARD_SETTINGS, LookupCard } from './loyalty-cards.ts';
 import { DEFAULT_NOTICE_SETTINGS, NoticeSettings } from './loyalty-settlement.ts';
 import { DEFAULT_TIER_SETTINGS, TierSettings } from './loyalty-tiers.ts';
 import { DEFAULT_STORED_VALUE_SETTINGS, StoredValueSettings } from './loyalty-value.ts';
@@ -158,10 +158,14 @@ export const MemberListQuery = PageQuery.extend({
   enrolledTo: z.iso.date().optional(),
 });
 
-/** The counter's lookup in any store of the brand (LOY-7): by phone (any format) or by member number. */
+/** The counter's lookup in any store of the brand (LOY-7): by phone (any format), by member number or by card number. */
 export const MemberLookupQuery = z
-  .object({ phone: z.string().trim().min(1).max(40).optional(), number: z.string().trim().min(1).max(40).optional() })
-  .refine((q) => !!q.phone !== !!q.number, { message: 'give exactly one of phone or number', path: ['phone'] });
+  .object({
+    phone: z.string().trim().min(1).max(40).optional(),
+    number: z.string().trim().min(1).max(40).optional(),
+    card: z.string().trim().min(1).max(40).optional(),
+  })
+  .refine((q) => [q.phone, q.number, q.card].filter(Boolean).length === 1, { message: 'give exactly one of phone, number or card', path: ['phone'] });
 
 /** The minimum the counter needs: the name is masked unless the caller may see the customer. */
 export const MemberLookupHit = z.object({
@@ -171,6 +175,8 @@ export const MemberLookupHit = z.object({
   status: z.enum(MEMBER_STATUSES),
   balance: z.number().int(),
   joinStoreName: z.string().nullable(),
+  /** The card looked up (whatever its status: a lost card answers usable false), else the member's usable card. */
+  card: LookupCard.nullable(),
 });
 export const MemberLookupResult = z.object({ items: z.array(MemberLookupHit) });
 
@@ -187,6 +193,8 @@ export const PointsEntry = z.object({
   sourceType: z.string(),
   sourceId: z.string(),
   storeId: z.uuid().nullable(),
+  /** The store's name, so where points moved shows without org:view. */
+  storeName: z.string().nullable(),
   orderId: z.uuid().nullable(),
   note: z.string().nullable(),
   /** Why these points: the rules that produced an award, the shortfall of a capped reversal. */
@@ -295,11 +303,13 @@ export const REDEMPTION_STATUSES = ['redeemed', 'cancelled'] as const;
 
 /**
  * Redeem points for a member at the caller's store (any store of the brand: the account is chain-wide): a gift of
- * the catalogue (quantity × its price), or a cash deduction in fen converted at the programme's rate.
+ * the catalogue (quantity × its price), or a cash deduction in fen converted at the programme's rate. `cardNumber`: the
+ * card presented, which must be an active card of the member (a family sub card's monthly limits apply either way).
  */
+const PresentedCard = z.string().trim().min(1).max(40).nullable().optional();
 export const CreateRedemption = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('gift'), giftId: z.uuid(), quantity: z.number().int().min(1).max(1000).default(1), orderId: z.uuid().nullable().optional(), note: CleanText(500).nullable().optional() }),
-  z.object({ kind: z.literal('cash'), cashFen: z.number().int().min(1).max(10_000_000_000), orderId: z.uuid().nullable().optional(), note: CleanText(500).nullable().optional() }),
+  z.object({ kind: z.literal('gift'), giftId: z.uuid(), quantity: z.number().int().min(1).max(1000).default(1), orderId: z.uuid().nullable().optional(), note: CleanText(500).nullable().optional(), cardNumber: PresentedCard }),
+  z.object({ kind: z.literal('cash'), cashFen: z.number().int().min(1).max(10_000_000_000), orderId: z.uuid().nullable().optional(), note: CleanText(500).nullable().optional(), cardNumber: PresentedCard }),
 ]);
 export type CreateRedemptionInput = z.input<typeof CreateRedemption>;
 export const CancelRedemption = z.object({ reason: CleanText(500).nullable().optional() });

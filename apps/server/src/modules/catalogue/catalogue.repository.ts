@@ -79,6 +79,13 @@ export async function findSeries(ctx: Ctx, db: DbOrTx, id: string): Promise<Seri
   return row ?? null;
 }
 
+/** Which of these ids are series of the tenant. */
+export async function existingSeriesIds(ctx: Ctx, db: DbOrTx, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows = await db.select({ id: productSeries.id }).from(productSeries).where(scopedWhere(ctx, seriesFence, inArray(productSeries.id, [...new Set(ids)])));
+  return new Set(rows.map((r) => r.id));
+}
+
 function selectProducts(db: DbOrTx) {
   return db
     .select({ ...getTableColumns(products), categoryName: productCategories.name, seriesName: productSeries.name })

@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../app.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
-import { productsByIds, productsBySkus } from './catalogue.repository.ts';
+import { categoryParents, existingSeriesIds, productsByIds, productsBySkus } from './catalogue.repository.ts';
 import { toProductDto } from './catalogue.service.ts';
 
 /** The catalogue module's public face: other modules import only from here. */
@@ -17,6 +17,12 @@ export async function findProductsByIds(ctx: Ctx, ids: string[], db: DbOrTx = ct
 export async function findProductsBySkus(ctx: Ctx, skus: string[], db: DbOrTx = ctx.db): Promise<CatalogueProduct[]> {
   return (await productsBySkus(ctx, db, skus)).map(toProductDto);
 }
+
+/** The parent of every category of the caller's tenant (null at the top): to match a category with those below it. */
+export const categoryTree = (ctx: Ctx, db: DbOrTx = ctx.db): Promise<Map<string, string | null>> => categoryParents(ctx, db);
+
+/** Which of these series ids are series of the caller's tenant. */
+export const seriesExisting = (ctx: Ctx, ids: string[], db: DbOrTx = ctx.db): Promise<Set<string>> => existingSeriesIds(ctx, db, ids);
 
 /** Job kinds and cron schedules of the module. */
 export function registerCatalogueJobs(_deps: AppDeps) {}

@@ -28,9 +28,9 @@ async function load(ctx: Ctx, tx: Tx, id: string): Promise<AdjustmentDto> {
   return toAdjustmentDto(row);
 }
 
-async function post(ctx: Ctx, tx: Tx, a: repo.AdjustmentRow) {
+async function post(ctx: Ctx, tx: Tx, a: repo.AdjustmentRow, freshSource = false) {
   const r = await postPoints(ctx, tx, {
-    accountId: a.accountId, memberId: a.memberId, kind: 'adjust', points: a.points, source: { type: 'adjustment', id: a.id }, storeId: a.storeId, note: a.reason,
+    accountId: a.accountId, memberId: a.memberId, kind: 'adjust', points: a.points, source: { type: 'adjustment', id: a.id }, freshSource, storeId: a.storeId, note: a.reason,
     breakdown: [{ rule: 'manual', adjustmentId: a.id }],
   });
   await repo.setEntry(tx, ctx.tenantId, a.id, r.entry.id);
@@ -49,7 +49,7 @@ export async function requestAdjustment(ctx: Ctx, input: CreateInput, idempotenc
       memberId: member.id, accountId: member.accountId, storeId: member.joinStoreId, points: input.points, reason: input.reason,
       status: needsApproval ? 'pending' : 'posted', threshold: adjustments.approvalThreshold, requestedById: userId(ctx), requestedAt: now, createdAt: now, updatedAt: now,
     }, { action: needsApproval ? 'loyaltyAdjustment.requested' : 'loyaltyAdjustment.posted', meta: { memberNumber: member.number, threshold: adjustments.approvalThreshold } });
-    if (!needsApproval) await post(ctx, tx, a);
+    if (!needsApproval) await post(ctx, tx, a, true);
     return load(ctx, tx, a.id);
   });
 }

@@ -25,6 +25,11 @@ export interface Posting {
   points: number;
   /** What caused it; (account, kind, source) is unique, so the same source posts once. */
   source: { type: string; id: string };
+  /**
+   * The source was created in this very transaction (a new adjustment or redemption), so it cannot have posted
+   * before: the look-up for an earlier entry is skipped (the unique index still stands guard).
+   */
+  freshSource?: boolean;
   storeId?: string | null;
   orderId?: string | null;
   note?: string | null;
@@ -69,7 +74,7 @@ export async function postPoints(ctx: Ctx, tx: Tx, p: Posting): Promise<PostResu
   checkSign(p);
   const tenantId = ctx.tenantId;
   const account = await lockAccount(tx, tenantId, p.accountId);
-  const prior = await repo.entryBySource(tx, tenantId, p.accountId, p.kind, p.source.type, p.source.id);
+  const prior = p.freshSource ? null : await repo.entryBySource(tx, tenantId, p.accountId, p.kind, p.source.type, p.source.id);
   if (prior) return { entry: prior, replayed: true, shortfall: shortfallOf(prior) };
 
   const settings = await loadSettings(tx, tenantId);
@@ -169,7 +174,8 @@ async function addLots(tx: Tx, tenantId: string, account: repo.AccountRow, entry
 
 /**
  * Expire the lots of the tenant that are due at `now`: one `expire` entry per lot (source: the lot), taking exactly
- * what the lot still holds. Answers the points expired. Runs in short transactions of one account each.
+ * what the lot still holds. Answers the points expired. Runs in short transactions of one account each (all of that
+ * account's due lots in the batch together, under its lock).
  */
 export async function expireDueLots(ctx: Ctx, now: Date, batch = 500): Promise<{ lots: number; points: number }> {
   let lots = 0;
@@ -177,21 +183,28 @@ export async function expireDueLots(ctx: Ctx, now: Date, batch = 500): Promise<{
   for (;;) {
     const due = await repo.dueLots(ctx.db, ctx.tenantId, now, batch);
     if (!due.length) break;
+    const byAccount = new Map<string, string[]>();
+    for (const lot of due) byAccount.set(lot.accountId, [...(byAccount.get(lot.accountId) ?? []), lot.id]);
     let progress = false;
-    for (const lot of due) {
+    for (const [accountId, lotIds] of byAccount) {
       const done = await ctx.db.transaction(async (tx) => {
-        await lockAccount(tx, ctx.tenantId, lot.accountId);
-        const [fresh] = await repo.lotsByIds(tx, ctx.tenantId, [lot.id]);
-        if (!fresh || fresh.remaining <= 0) return 0;
-        const r = await postPoints(ctx, tx, {
-          accountId: lot.accountId, kind: 'expire', points: -fresh.remaining, source: { type: 'lot', id: lot.id }, onlyLotIds: [lot.id],
-          breakdown: [{ rule: 'expiry', lotId: lot.id, expiresAt: fresh.expiresAt?.toISOString() ?? null }],
-        });
-        return r.replayed ? 0 : -r.entry.points;
+        await lockAccount(tx, ctx.tenantId, accountId);
+        const out = { lots: 0, points: 0 };
+        for (const fresh of await repo.lotsByIds(tx, ctx.tenantId, lotIds)) {
+          // Under the account's lock a lot that still holds points has not expired before: its source is fresh.
+          if (fresh.remaining <= 0) continue;
+          const r = await postPoints(ctx, tx, {
+            accountId, kind: 'expire', points: -fresh.remaining, source: { type: 'lot', id: fresh.id }, freshSource: true, onlyLotIds: [fresh.id],
+            breakdown: [{ rule: 'expiry', lotId: fresh.id, expiresAt: fresh.expiresAt?.toISOString() ?? null }],
+          });
+          out.lots++;
+          out.points -= r.entry.points;
+        }
+        return out;
       });
-      if (done) {
-        lots++;
-        points += done;
+      if (done.lots) {
+        lots += done.lots;
+        points += done.points;
         progress = true;
       }
     }

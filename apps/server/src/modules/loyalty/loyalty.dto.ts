@@ -39,7 +39,7 @@ export function toMemberDto(ctx: Ctx, r: MemberRowWithNames, customerName: strin
   };
 }
 
-export const toEntryDto = (e: EntryRow): PointsEntryDto => ({
+export const toEntryDto = (e: EntryRow, storeName: string | null): PointsEntryDto => ({
   id: e.id,
   seq: e.seq,
   accountId: e.accountId,
@@ -50,6 +50,7 @@ export const toEntryDto = (e: EntryRow): PointsEntryDto => ({
   sourceType: e.sourceType,
   sourceId: e.sourceId,
   storeId: e.storeId,
+  storeName,
   orderId: e.orderId,
   note: e.note,
   breakdown: e.breakdown,

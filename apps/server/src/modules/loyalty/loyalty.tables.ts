@@ -3,7 +3,7 @@
  * accounts, the append-only points ledger with its lots, order awards, manual adjustments, idempotency keys, the gift
  * catalogue and redemptions.
  * `points_entries` and `points_lot_consumptions` refuse UPDATE, DELETE and TRUNCATE by trigger
- * (apps/server/drizzle-custom/loyalty-ledger-append-only.sql).
+ * (landed in drizzle/0006_loyalty_core.sql).
  */
 import { sql } from 'drizzle-orm';
 import { bigint, bigserial, boolean, check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
@@ -118,6 +118,8 @@ export const pointsEntries = pgTable(
   (t) => [
     uniqueIndex('points_entries_source').on(t.tenantId, t.accountId, t.kind, t.sourceType, t.sourceId),
     index('points_entries_account').on(t.tenantId, t.accountId, t.seq),
+    /** Period totals (member KPIs, reports) over the tenant's entries. */
+    index('points_entries_created').on(t.tenantId, t.createdAt),
     index('points_entries_order').on(t.tenantId, t.orderId).where(sql`${t.orderId} IS NOT NULL`),
   ],
 );

@@ -108,3 +108,26 @@ export async function currentConsents(db: DbOrTx, tenantId: string, memberIds: s
     .where(and(eq(loyaltyConsents.tenantId, tenantId), inArray(loyaltyConsents.memberId, memberIds)))
     .orderBy(loyaltyConsents.memberId, loyaltyConsents.channel, desc(loyaltyConsents.seq));
 }
+
+// ---------- accounts shared by several members (family accounts, cards) ----------
+
+/** Lock member rows (in id order, so two transactions locking the same pair never deadlock) and answer them. */
+export async function lockMembers(tx: DbOrTx, tenantId: string, ids: string[]): Promise<Map<string, MemberRow>> {
+  const rows = await tx
+    .select()
+    .from(loyaltyMembers)
+    .where(and(eq(loyaltyMembers.tenantId, tenantId), inArray(loyaltyMembers.id, [...new Set(ids)])))
+    .orderBy(loyaltyMembers.id)
+    .for('update');
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** The members whose points account this is (one, or a family's several), the earliest enrolled first. */
+export async function membersOfAccount(db: DbOrTx, tenantId: string, accountId: string, limit = 50): Promise<MemberRow[]> {
+  return db
+    .select()
+    .from(loyaltyMembers)
+    .where(and(eq(loyaltyMembers.tenantId, tenantId), eq(loyaltyMembers.accountId, accountId)))
+    .orderBy(loyaltyMembers.enrolledAt, loyaltyMembers.id)
+    .limit(limit);
+}

@@ -5,9 +5,7 @@ import type { DomainEvent } from '../../platform/events/outbox.ts';
 import * as awards from './awards.repository.ts';
 import * as ledgerRepo from './ledger.repository.ts';
 import { memberOfCustomer } from './members.repository.ts';
-import { storeInfo } from './program.repository.ts';
-import { loadSettings } from './program.service.ts';
-import { pointsFor, rateFor } from './program.ts';
+import { awardFor } from './bonus-award.ts';
 import { postPoints } from './ledger.ts';
 import type { OrderAwardReturn } from './loyalty.tables.ts';
 
@@ -18,7 +16,14 @@ import type { OrderAwardReturn } from './loyalty.tables.ts';
  */
 
 const OrderRef = z.object({ orderId: z.uuid(), orderNo: z.string().min(1), customerId: z.uuid(), storeId: z.uuid() });
-const Paid = OrderRef.extend({ totalFen: z.number().int(), paidFen: z.number().int(), paidAt: z.iso.datetime({ offset: true }) });
+const PaidLine = z.object({ categoryId: z.uuid().nullable().default(null), seriesId: z.uuid().nullable().default(null), amountFen: z.number().int() });
+const Paid = OrderRef.extend({
+  totalFen: z.number().int(),
+  paidFen: z.number().int(),
+  paidAt: z.iso.datetime({ offset: true }),
+  campaignId: z.uuid().nullable().default(null),
+  lines: z.array(PaidLine).default([]),
+});
 const Returned = OrderRef.extend({
   returnId: z.string().nullable().optional(),
   lines: z.array(z.object({ amountFen: z.number().int() })),
@@ -26,8 +31,10 @@ const Returned = OrderRef.extend({
 
 /**
  * order.paid: an active member earns on what was paid for the order, at the rate of the order's store (its kind's
- * override, else the base rate), floor per order; the entry's breakdown names the rule. A customer who enrols after
- * paying earns nothing for that order (not retroactive): the member must have enrolled by the payment time.
+ * override, else the base rate), floor per order, plus the bonus rules that match at the payment time (LOY-2,
+ * bonus-evaluate.ts). One earn entry per order for the total; its breakdown lists the base and every applied rule
+ * with its points, as they were then (a rule changed later does not touch it). A customer who enrols after paying
+ * earns nothing for that order (not retroactive): the member must have enrolled by the payment time.
  */
 export async function onOrderPaid(ctx: Ctx, tx: Tx, event: DomainEvent) {
   const p = Paid.parse(event.payload);
@@ -37,16 +44,13 @@ export async function onOrderPaid(ctx: Ctx, tx: Tx, event: DomainEvent) {
   const now = ctx.now();
   const award = await awards.ensureAward(tx, ctx.tenantId, p.orderId, p.customerId, now);
   if (award.earnedAt) return;
-  const settings = await loadSettings(tx, ctx.tenantId);
-  const store = await storeInfo(tx, ctx.tenantId, p.storeId);
-  const { rate, rule } = rateFor(settings, store?.storeKind);
-  const basisFen = Math.max(0, Math.min(p.paidFen, p.totalFen));
-  const points = pointsFor(basisFen, rate);
+  const { points, basisFen, breakdown } = await awardFor(ctx, tx, {
+    storeId: p.storeId, totalFen: p.totalFen, paidFen: p.paidFen, lines: p.lines, paidAt, campaignId: p.campaignId, customerId: p.customerId, orderNo: p.orderNo,
+  });
   let entryId: string | null = null;
   if (points > 0) {
     const r = await postPoints(ctx, tx, {
-      accountId: member.accountId, memberId: member.id, kind: 'earn', points, source: { type: 'event', id: event.id }, storeId: p.storeId, orderId: p.orderId,
-      breakdown: [{ rule, orderNo: p.orderNo, basisFen, rate, points }],
+      accountId: member.accountId, memberId: member.id, kind: 'earn', points, source: { type: 'event', id: event.id }, storeId: p.storeId, orderId: p.orderId, breakdown,
     });
     entryId = r.entry.id;
   }

@@ -25,6 +25,15 @@ export function rateFor(settings: LoyaltySettingsDto, storeKind: string | null |
 export const pointsFor = (fen: number, rate: EarnRateDto): number => (fen <= 0 ? 0 : Math.floor((fen * rate.points) / (rate.yuan * 100)));
 
 const SHANGHAI_MS = 8 * 3_600_000;
+/** The Shanghai calendar day of an instant (month 1–12). */
+export function shanghaiYmd(at: Date): { y: number; m: number; d: number } {
+  const local = new Date(at.getTime() + SHANGHAI_MS);
+  return { y: local.getUTCFullYear(), m: local.getUTCMonth() + 1, d: local.getUTCDate() };
+}
+
+/** The Shanghai calendar day of an instant as YYYY-MM-DD (how rule windows and other calendar dates are kept). */
+export const shanghaiDay = (at: Date): string => new Date(at.getTime() + SHANGHAI_MS).toISOString().slice(0, 10);
+
 /** The instant a Shanghai calendar day (y, m 0-based, d) begins. */
 const shanghaiMidnight = (y: number, m: number, d: number) => new Date(Date.UTC(y, m, d) - SHANGHAI_MS);
 

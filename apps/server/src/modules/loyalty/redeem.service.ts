@@ -52,7 +52,7 @@ export async function redeem(ctx: Ctx, memberId: string, input: Input, idempoten
     const { points, gift, breakdown } = await priceOf(ctx, tx, input);
     const account = await lockAccount(tx, ctx.tenantId, member.accountId);
     const { redemption: rules } = await loadSettings(tx, ctx.tenantId);
-    await checkCardUse(ctx, tx, { memberId: member.id, points });
+    await checkCardUse(ctx, tx, { memberId: member.id, cardNumber: input.cardNumber ?? null, points });
     if (points > Math.max(account.balance, 0)) throw conflict('insufficient_points', `the account holds ${account.balance} points, ${points} asked`, { balance: account.balance, points });
     if (account.balance - points < rules.minBalance) {
       throw conflict('below_minimum_balance', `a redemption must leave ${rules.minBalance} points`, { balance: account.balance, points, minBalance: rules.minBalance });
@@ -67,7 +67,7 @@ export async function redeem(ctx: Ctx, memberId: string, input: Input, idempoten
       redeemedById: ctx.actor.kind === 'user' ? ctx.actor.id : null, redeemedAt: now, createdAt: now, updatedAt: now,
     }, { action: 'loyaltyRedemption.redeemed', meta: { memberNumber: member.number, points, balanceBefore: account.balance } });
     const posted = await postPoints(ctx, tx, {
-      accountId: member.accountId, memberId: member.id, kind: 'redeem', points: -points, source: { type: 'redemption', id: r.id },
+      accountId: member.accountId, memberId: member.id, kind: 'redeem', points: -points, source: { type: 'redemption', id: r.id }, freshSource: true,
       storeId, orderId: input.orderId ?? null, note: input.note ?? gift?.name ?? null, breakdown: [{ ...breakdown, redemptionId: r.id }],
     });
     await repo.setEntry(tx, ctx.tenantId, r.id, posted.entry.id);

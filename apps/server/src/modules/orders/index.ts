@@ -13,6 +13,8 @@ export { returnOrderLines, type ReturnOrderLinesInput } from './order-returns.ts
 export { customerStats as customerOrderStats } from './orders.service.ts';
 /** Signed sales (paid orders net of returns) per salesperson and store in a date range: sales-target progress (STAFF-1). */
 export { paidOrderTotals, type PaidOrderTotal } from './sales-totals.repository.ts';
+/** Paid spend of customers net of returns since an instant each (member tiers, LOY-5). */
+export { paidSpendOfCustomers, type SpendSince } from './customer-spend.repository.ts';
 
 /** Whether the caller may see this order (tenant and data scope; the check other modules make before linking one). */
 export const isOrderVisible = (ctx: Ctx, id: string): Promise<boolean> => repo.isVisible(ctx, id);

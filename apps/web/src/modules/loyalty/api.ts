@@ -47,8 +47,8 @@ export function useMember(id: string | undefined) {
   });
 }
 
-/** The counter lookup across the brand: exactly one of phone or member number. */
-export function useMemberLookup(q: { phone?: string; number?: string } | null) {
+/** The counter lookup across the brand: exactly one of phone, member number or card number. */
+export function useMemberLookup(q: { phone?: string; number?: string; card?: string } | null) {
   return useQuery({
     queryKey: [...MEMBERS, 'lookup', q],
     queryFn: ({ signal }) => api.get<{ items: LookupHit[] }>('/loyalty/members/lookup', { ...q }, signal).then((r) => r.items),

@@ -6,6 +6,7 @@ import { type Member, useLoyaltySettings, useRequestAdjustment } from '../api';
 import { loyaltyErrorText } from './labels';
 import { App } from 'antd';
 import { isApiError } from '../../../shared/api/client';
+import { newIdempotencyKey } from '../../../shared/api/idempotency';
 
 interface Values {
   direction: 'add' | 'deduct';
@@ -24,7 +25,7 @@ export function AdjustModal({ member, open, onClose }: { member: Member; open: b
   const adjust = useRequestAdjustment();
   const settings = useLoyaltySettings(open);
   // A fresh key each time the dialog opens; the same key for every retry within one opening.
-  const idempotencyKey = useMemo(() => (open ? crypto.randomUUID() : ''), [open]);
+  const idempotencyKey = useMemo(() => (open ? newIdempotencyKey() : ''), [open]);
   const threshold = settings.data?.adjustments.approvalThreshold;
   return (
     <FormModal<Values>

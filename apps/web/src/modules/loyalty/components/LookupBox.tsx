@@ -4,14 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useMemberLookup } from '../api';
 import { MemberStatusTag } from './labels';
+import { LookupCardTags } from './CardLabels';
 
-type By = 'phone' | 'number';
+type By = 'phone' | 'number' | 'card';
 
 /** The counter's box: a phone number or member number → the member's balance, in any store of the brand (LOY-7). */
 export function LookupBox() {
   const { t } = useTranslation('loyalty');
   const [by, setBy] = useState<By>('phone');
-  const [q, setQ] = useState<{ phone?: string; number?: string } | null>(null);
+  const [q, setQ] = useState<{ phone?: string; number?: string; card?: string } | null>(null);
   const found = useMemberLookup(q);
   return (
     <Card size="small" title={t('lookup.title')} data-testid="member-lookup">
@@ -25,13 +26,14 @@ export function LookupBox() {
           options={[
             { value: 'phone', label: t('lookup.byPhone') },
             { value: 'number', label: t('lookup.byNumber') },
+            { value: 'card', label: t('cards.lookup.byCard') },
           ]}
           data-testid="lookup-by"
         />
         <Input.Search
           allowClear
           enterButton={t('lookup.search')}
-          placeholder={by === 'phone' ? t('lookup.placeholderPhone') : t('lookup.placeholderNumber')}
+          placeholder={by === 'phone' ? t('lookup.placeholderPhone') : by === 'card' ? t('cards.lookup.placeholderCard') : t('lookup.placeholderNumber')}
           onSearch={(v) => setQ(v.trim() ? { [by]: v.trim() } : null)}
           style={{ width: 300 }}
           data-testid="lookup-input"
@@ -50,6 +52,7 @@ export function LookupBox() {
                 <Typography.Text strong>{hit.number}</Typography.Text>
                 <span>{hit.name ?? ''}</span>
                 <MemberStatusTag status={hit.status} />
+                {hit.card ? <LookupCardTags card={hit.card} /> : null}
                 <Typography.Text type="secondary">{hit.joinStoreName ?? ''}</Typography.Text>
                 <Typography.Text data-testid="lookup-balance">
                   {t('field.balance')} {hit.balance.toLocaleString()}

@@ -1,18 +1,16 @@
-import { useMemo } from 'react';
 import { Card, DatePicker, Flex, Select, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { POINTS_ENTRY_KINDS } from '@jiake/shared';
-import { useCan } from '../../../shared/auth/access';
 import { KeysetPager } from '../../../shared/components/CursorPager';
 import { useCursorStack } from '../../../shared/hooks/useCursorStack';
 import { useUrlFilters } from '../../../shared/hooks/useUrlFilters';
 import { DATE_FORMAT, formatDate, formatDateTime } from '../../../shared/format/date';
-import { useOrgUnits } from '../../org';
 import { type Entry, type EntryFilters, type Member, useEntries } from '../api';
 import { SignedPoints } from './labels';
+import { BonusBreakdown, hasBonusParts } from './BonusBreakdown';
 
 const KEYS = ['kind', 'from', 'to'] as const;
 
@@ -22,19 +20,14 @@ export function Statement({ member }: { member: Member }) {
   const { filters, limit, update } = useUrlFilters<EntryFilters & Record<string, string | undefined>>(KEYS);
   const cursors = useCursorStack(JSON.stringify([filters, limit]));
   const { data, isFetching } = useEntries(member.id, { ...filters, limit, cursor: cursors.cursor });
-  const units = useOrgUnits(useCan('org:view'));
-  const storeName = useMemo(() => {
-    const names = new Map((units.data ?? []).map((u) => [u.id, u.name]));
-    if (member.joinStoreId && member.joinStoreName && !names.has(member.joinStoreId)) names.set(member.joinStoreId, member.joinStoreName);
-    return (id: string | null) => (id ? (names.get(id) ?? '') : '');
-  }, [units.data, member.joinStoreId, member.joinStoreName]);
   const day = (v: string | undefined) => (v ? dayjs(v) : null);
   const columns: ColumnsType<Entry> = [
     { title: t('field.time'), dataIndex: 'createdAt', render: formatDateTime },
     { title: t('field.kind'), dataIndex: 'kind', render: (v: Entry['kind']) => t(`enum.entryKind.${v}`) },
     { title: t('field.points'), dataIndex: 'points', align: 'right', render: (v: number) => <SignedPoints points={v} testId="entry-points" /> },
     { title: t('field.balanceAfter'), dataIndex: 'balanceAfter', align: 'right', render: (v: number) => v.toLocaleString() },
-    { title: t('field.store'), dataIndex: 'storeId', render: storeName },
+    // The entry names its store, so staff without org:view see where points were earned or spent too.
+    { title: t('field.store'), dataIndex: 'storeName', render: (v: string | null) => v ?? '' },
     {
       title: t('field.source'),
       dataIndex: 'sourceType',
@@ -45,7 +38,9 @@ export function Statement({ member }: { member: Member }) {
       title: t('field.note'),
       dataIndex: 'note',
       render: (v: string | null, e) =>
-        e.breakdown.length && !v ? (
+        hasBonusParts(e.breakdown) && !v ? (
+          <BonusBreakdown breakdown={e.breakdown} />
+        ) : e.breakdown.length && !v ? (
           <Tooltip title={<pre style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{JSON.stringify(e.breakdown, null, 1)}</pre>}>
             <Typography.Text type="secondary">…</Typography.Text>
           </Tooltip>

@@ -34,6 +34,7 @@ export function SignedPoints({ points, testId }: { points: number; testId?: stri
 /** An API error of the loyalty endpoints in the user's language: the conflict reasons get their own sentence. */
 export function loyaltyErrorText(err: unknown): string {
   const reason = isApiError(err) ? err.params.reason : undefined;
-  if (typeof reason === 'string' && i18n.exists(`loyalty:error.${reason}`)) return i18n.t(`loyalty:error.${reason}`);
+  // The conflict's params (stock left, minimum balance…) fill the sentence's placeholders.
+  if (typeof reason === 'string' && i18n.exists(`loyalty:error.${reason}`)) return i18n.t(`loyalty:error.${reason}`, isApiError(err) ? err.params : {});
   return errorText(err);
 }

@@ -30,6 +30,10 @@ const enUS: Translation<typeof zhCN> = {
       escalated: 'Request {{number}} “{{subject}}” is overdue and was escalated to you (level {{level}})',
       open: 'Customer request',
     },
+    loyaltyTier: {
+      up: 'Member {{number}} ({{name}}) moved up from “{{from}}” to “{{to}}”',
+      down: 'Member {{number}} ({{name}}) moved from “{{from}}” down to “{{to}}”',
+    },
   },
   sections: {
     overdue: 'Overdue',

@@ -31,6 +31,10 @@ const zhCN = {
       escalated: '客户请求 {{number}}「{{subject}}」超时，已升级给您（第 {{level}} 级）',
       open: '客户请求',
     },
+    loyaltyTier: {
+      up: '会员 {{number}}（{{name}}）由「{{from}}」升级为「{{to}}」',
+      down: '会员 {{number}}（{{name}}）由「{{from}}」调整为「{{to}}」',
+    },
   },
   sections: {
     overdue: '已逾期',
