@@ -186,19 +186,21 @@ describe('verify ledger', () => {
   });
 });
 
-describe('property: random sequences keep the invariants', () => {
+describe('property: random sequences of earn, spend, reverse, cancel, expire and transfer keep the invariants', () => {
   type Op =
     | { op: 'earn'; points: number; days: number }
     | { op: 'spend'; points: number }
     | { op: 'reverse'; points: number }
     | { op: 'cancel'; which: number }
-    | { op: 'expire'; days: number };
+    | { op: 'expire'; days: number }
+    | { op: 'transfer'; points: number; days: number };
   const opArb: fc.Arbitrary<Op> = fc.oneof(
     fc.record({ op: fc.constant('earn' as const), points: fc.integer({ min: 1, max: 500 }), days: fc.integer({ min: 1, max: 60 }) }),
     fc.record({ op: fc.constant('spend' as const), points: fc.integer({ min: 1, max: 400 }) }),
     fc.record({ op: fc.constant('reverse' as const), points: fc.integer({ min: 1, max: 300 }) }),
     fc.record({ op: fc.constant('cancel' as const), which: fc.nat(20) }),
     fc.record({ op: fc.constant('expire' as const), days: fc.integer({ min: 1, max: 40 }) }),
+    fc.record({ op: fc.constant('transfer' as const), points: fc.integer({ min: 1, max: 400 }), days: fc.integer({ min: 1, max: 60 }) }),
   );
 
   for (const policy of ['allow_negative', 'cap_at_balance'] as const) {
@@ -211,7 +213,10 @@ describe('property: random sequences keep the invariants', () => {
           let now = new Date('2026-11-22T07:30:00.000Z').getTime();
           const ctx = ctxOf(tenantId, () => new Date(now));
           const a = await newAccount(tenantId);
+          // A second account that transfers go to (a member joining a family, a merge).
+          const b = await newAccount(tenantId);
           let model = 0;
+          let modelB = 0;
           const spends: { id: string; points: number; cancelled: boolean }[] = [];
           for (const o of ops) {
             if (o.op === 'earn') {
@@ -235,19 +240,39 @@ describe('property: random sequences keep the invariants', () => {
               await post(ctx, { accountId: a.id, kind: 'redeem_cancel', points: s.points, source: { type: 'redemption', id: s.id }, restoresEntryId: s.id });
               s.cancelled = true;
               model += s.points;
+            } else if (o.op === 'transfer') {
+              // Out of one account and into the other in one transaction; never more than the first holds.
+              const r = await ctx.db
+                .transaction(async (tx) => {
+                  const source = src();
+                  await postPoints(ctx, tx, { accountId: a.id, kind: 'transfer_out', points: -o.points, source });
+                  await postPoints(ctx, tx, { accountId: b.id, kind: 'transfer_in', points: o.points, source, expiresAt: new Date(now + o.days * 86_400_000) });
+                })
+                .then(() => null, (e: unknown) => e);
+              if (r instanceof AppError) expect(o.points).toBeGreaterThan(Math.max(model, 0));
+              else if (r) throw r;
+              else {
+                model -= o.points;
+                modelB += o.points;
+              }
             } else {
               now += o.days * 86_400_000;
-              const due = await t.deps.db.pool.query('SELECT coalesce(sum(remaining), 0)::int AS p FROM points_lots WHERE account_id = $1 AND expires_at <= $2', [a.id, new Date(now)]);
+              const dueOf = async (id: string) =>
+                (await t.deps.db.pool.query('SELECT coalesce(sum(remaining), 0)::int AS p FROM points_lots WHERE account_id = $1 AND expires_at <= $2', [id, new Date(now)])).rows[0].p as number;
+              const [due, dueB] = [await dueOf(a.id), await dueOf(b.id)];
               const before = await balanceOf(a.id);
               await expireDueLots(ctx, new Date(now));
-              expect(await balanceOf(a.id)).toBe(before - due.rows[0].p);
-              model -= due.rows[0].p;
+              expect(await balanceOf(a.id)).toBe(before - due);
+              model -= due;
+              modelB -= dueB;
             }
             const balance = await balanceOf(a.id);
             expect(balance).toBe(model);
+            expect(await balanceOf(b.id)).toBe(modelB);
             if (policy === 'cap_at_balance') expect(balance).toBeGreaterThanOrEqual(0);
           }
           expect((await verifyLedger(db(), tenantId, a.id)).mismatches).toEqual([]);
+          expect((await verifyLedger(db(), tenantId, b.id)).mismatches).toEqual([]);
         }),
         { numRuns: 25 },
       );
