@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
@@ -10,6 +9,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from './platform/config.ts';
+import { SERVER_ROOT } from './platform/paths.ts';
 import type { Database } from './platform/db/client.ts';
 import { registerErrorHandling } from './platform/http/error-handler.ts';
 import { registerGuard } from './platform/http/guard.ts';
@@ -28,7 +28,7 @@ export interface AppDeps {
   jobs: JobRunner;
 }
 
-const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+const webDist = path.resolve(SERVER_ROOT, '../web/dist');
 
 export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object } = {}): Promise<App> {
   const app = Fastify({

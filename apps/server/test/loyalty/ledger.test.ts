@@ -188,14 +188,15 @@ describe('verify ledger', () => {
 
 describe('property: random sequences of earn, spend, reverse, cancel, expire and transfer keep the invariants', () => {
   type Op =
-    | { op: 'earn'; points: number; days: number }
+    | { op: 'earn'; points: number; days: number; fresh: boolean }
     | { op: 'spend'; points: number }
     | { op: 'reverse'; points: number }
     | { op: 'cancel'; which: number }
     | { op: 'expire'; days: number }
     | { op: 'transfer'; points: number; days: number };
   const opArb: fc.Arbitrary<Op> = fc.oneof(
-    fc.record({ op: fc.constant('earn' as const), points: fc.integer({ min: 1, max: 500 }), days: fc.integer({ min: 1, max: 60 }) }),
+    // fresh: the source is new in this transaction (as an adjustment's), which takes the one-statement credit path.
+    fc.record({ op: fc.constant('earn' as const), points: fc.integer({ min: 1, max: 500 }), days: fc.integer({ min: 1, max: 60 }), fresh: fc.boolean() }),
     fc.record({ op: fc.constant('spend' as const), points: fc.integer({ min: 1, max: 400 }) }),
     fc.record({ op: fc.constant('reverse' as const), points: fc.integer({ min: 1, max: 300 }) }),
     fc.record({ op: fc.constant('cancel' as const), which: fc.nat(20) }),
@@ -220,7 +221,7 @@ describe('property: random sequences of earn, spend, reverse, cancel, expire and
           const spends: { id: string; points: number; cancelled: boolean }[] = [];
           for (const o of ops) {
             if (o.op === 'earn') {
-              await post(ctx, { accountId: a.id, kind: 'earn', points: o.points, source: src(), expiresAt: new Date(now + o.days * 86_400_000) });
+              await post(ctx, { accountId: a.id, kind: 'earn', points: o.points, source: src(), freshSource: o.fresh, expiresAt: new Date(now + o.days * 86_400_000) });
               model += o.points;
             } else if (o.op === 'spend') {
               const r = await post(ctx, { accountId: a.id, kind: 'redeem', points: -o.points, source: src() }).catch((e: unknown) => e);

@@ -25,10 +25,6 @@ export async function findVisible(ctx: Ctx, db: DbOrTx, id: string): Promise<Adj
   return rows[0] ?? null;
 }
 
-export async function setEntry(tx: DbOrTx, tenantId: string, id: string, entryId: string) {
-  await tx.update(loyaltyAdjustments).set({ entryId }).where(and(eq(loyaltyAdjustments.tenantId, tenantId), eq(loyaltyAdjustments.id, id)));
-}
-
 export function listWhere(ctx: Ctx, q: { status?: string; memberId?: string }): SQL {
   return scopedWhere(
     ctx,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { AdjustmentDto, AdjustmentListQuery, CreateAdjustment } from '@jiake/shared';
 import type { Tx } from '../../platform/db/client.ts';
@@ -28,12 +29,14 @@ async function load(ctx: Ctx, tx: Tx, id: string): Promise<AdjustmentDto> {
   return toAdjustmentDto(row);
 }
 
-async function post(ctx: Ctx, tx: Tx, a: repo.AdjustmentRow, freshSource = false) {
+type Posted = Pick<repo.AdjustmentRow, 'id' | 'accountId' | 'memberId' | 'points' | 'storeId' | 'reason'>;
+
+/** Post an adjustment's entry; `freshSource`: the adjustment is being made in this transaction (no earlier entry). */
+async function post(ctx: Ctx, tx: Tx, a: Posted, freshSource = false) {
   const r = await postPoints(ctx, tx, {
     accountId: a.accountId, memberId: a.memberId, kind: 'adjust', points: a.points, source: { type: 'adjustment', id: a.id }, freshSource, storeId: a.storeId, note: a.reason,
     breakdown: [{ rule: 'manual', adjustmentId: a.id }],
   });
-  await repo.setEntry(tx, ctx.tenantId, a.id, r.entry.id);
   return r.entry;
 }
 
@@ -45,12 +48,13 @@ export async function requestAdjustment(ctx: Ctx, input: CreateInput, idempotenc
     const { adjustments } = await loadSettings(tx, ctx.tenantId);
     const needsApproval = Math.abs(input.points) > adjustments.approvalThreshold;
     const now = ctx.now();
+    // The id is made here so that an adjustment posted at once is written after its entry, already pointing at it.
+    const fields = { id: randomUUID(), memberId: member.id, accountId: member.accountId, storeId: member.joinStoreId, points: input.points, reason: input.reason };
+    const entry = needsApproval ? null : await post(ctx, tx, fields, true);
     const a = await insertScoped<repo.AdjustmentRow>(ctx, tx, repo.adjustmentFence, {
-      memberId: member.id, accountId: member.accountId, storeId: member.joinStoreId, points: input.points, reason: input.reason,
-      status: needsApproval ? 'pending' : 'posted', threshold: adjustments.approvalThreshold, requestedById: userId(ctx), requestedAt: now, createdAt: now, updatedAt: now,
+      ...fields, status: needsApproval ? 'pending' : 'posted', threshold: adjustments.approvalThreshold, requestedById: userId(ctx), requestedAt: now, entryId: entry?.id ?? null, createdAt: now, updatedAt: now,
     }, { action: needsApproval ? 'loyaltyAdjustment.requested' : 'loyaltyAdjustment.posted', meta: { memberNumber: member.number, threshold: adjustments.approvalThreshold } });
-    if (!needsApproval) await post(ctx, tx, a, true);
-    return load(ctx, tx, a.id);
+    return toAdjustmentDto({ ...a, memberNumber: member.number });
   });
 }
 

@@ -48,6 +48,36 @@ export async function insertEntry(tx: DbOrTx, row: NewEntryRow): Promise<EntryRo
   return e;
 }
 
+/**
+ * Raise an account's balance by `points` in one statement, which also takes the row's lock (a fresh credit has
+ * nothing to check first); answers the row after the change, or null when it is not the tenant's.
+ */
+export async function raiseBalance(tx: DbOrTx, tenantId: string, accountId: string, points: number, now: Date): Promise<AccountRow | null> {
+  const rows = await tx
+    .update(loyaltyAccounts)
+    .set({ balance: sql`${loyaltyAccounts.balance} + ${points}`, updatedAt: now })
+    .where(and(eq(loyaltyAccounts.tenantId, tenantId), eq(loyaltyAccounts.id, accountId)))
+    .returning();
+  return rows[0] ?? null;
+}
+
+/** Append a positive entry and open its lot (all of its points, earned when the entry was made) in one statement. */
+export async function insertEntryWithLot(tx: DbOrTx, row: NewEntryRow): Promise<EntryRow> {
+  const e = tx.$with('e').as(tx.insert(pointsEntries).values(row).returning());
+  const lot = tx.$with('lot').as(
+    tx
+      .insert(pointsLots)
+      .select(
+        tx
+          .select({ id: sql<string>`gen_random_uuid()`.as('id'), tenantId: e.tenantId, accountId: e.accountId, entryId: e.id, points: e.points, remaining: e.points, earnedAt: e.createdAt, expiresAt: e.expiresAt })
+          .from(e),
+      )
+      .returning({ id: pointsLots.id }),
+  );
+  const [entry] = await tx.with(e, lot).select().from(e);
+  return entry;
+}
+
 export async function insertLot(tx: DbOrTx, row: typeof pointsLots.$inferInsert): Promise<LotRow> {
   const [l] = await tx.insert(pointsLots).values(row).returning();
   return l;

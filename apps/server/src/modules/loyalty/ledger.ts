@@ -39,6 +39,8 @@ export interface Posting {
   expiresAt?: Date | null;
   /** Positive postings: give back first to the lots this entry consumed (a cancelled redemption keeps their expiry). */
   restoresEntryId?: string;
+  /** The account as the caller read it under its lock in this transaction, unchanged since: not locked again. */
+  lockedAccount?: repo.AccountRow;
   /** Negative postings: consume these lots first, then the soonest to expire. */
   preferLotIds?: string[];
   /** Negative postings: consume exactly these lots and no others (expiry). */
@@ -72,8 +74,9 @@ function checkSign(p: Posting) {
 /** Post one movement of points. See the module comment; throws 409 `insufficient_points` rather than overdraw. */
 export async function postPoints(ctx: Ctx, tx: Tx, p: Posting): Promise<PostResult> {
   checkSign(p);
+  if (p.freshSource && p.points > 0 && !p.restoresEntryId) return creditFresh(ctx, tx, p);
   const tenantId = ctx.tenantId;
-  const account = await lockAccount(tx, tenantId, p.accountId);
+  const account = p.lockedAccount?.id === p.accountId ? p.lockedAccount : await lockAccount(tx, tenantId, p.accountId);
   const prior = p.freshSource ? null : await repo.entryBySource(tx, tenantId, p.accountId, p.kind, p.source.type, p.source.id);
   if (prior) return { entry: prior, replayed: true, shortfall: shortfallOf(prior) };
 
@@ -94,27 +97,49 @@ export async function postPoints(ctx: Ctx, tx: Tx, p: Posting): Promise<PostResu
   const positive = points > 0;
   const expiresAt = positive ? (p.expiresAt !== undefined ? p.expiresAt : expiryFor(settings.expiry, now)) : null;
   const breakdown = [...(p.breakdown ?? []), ...(shortfall ? [{ rule: 'shortfall', points: shortfall, requested: -p.points }] : [])];
-  const entry = await repo.insertEntry(tx, {
-    tenantId,
+  const entry = await repo.insertEntry(tx, entryRow(ctx, p, { points, balanceAfter: account.balance + points, breakdown, expiresAt, now }));
+  if (points < 0) await consume(tx, tenantId, account, entry, -points, p);
+  if (positive) await addLots(tx, tenantId, account, entry, p, now, expiresAt);
+  await repo.setBalance(tx, tenantId, account.id, entry.balanceAfter, now);
+  return { entry, replayed: false, shortfall };
+}
+
+function entryRow(ctx: Ctx, p: Posting, e: { points: number; balanceAfter: number; breakdown: Record<string, unknown>[]; expiresAt: Date | null; now: Date }): repo.NewEntryRow {
+  return {
+    tenantId: ctx.tenantId,
     accountId: p.accountId,
     memberId: p.memberId ?? null,
     kind: p.kind,
-    points,
-    balanceAfter: account.balance + points,
+    points: e.points,
+    balanceAfter: e.balanceAfter,
     sourceType: p.source.type,
     sourceId: p.source.id,
     storeId: p.storeId ?? null,
     orderId: p.orderId ?? null,
     note: p.note ?? null,
-    breakdown,
-    expiresAt,
+    breakdown: e.breakdown,
+    expiresAt: e.expiresAt,
     createdById: ctx.actor.kind === 'user' ? ctx.actor.id : null,
-    createdAt: now,
-  });
-  if (points < 0) await consume(tx, tenantId, account, entry, -points, p);
-  if (positive) await addLots(tx, tenantId, account, entry, p, now, expiresAt);
-  await repo.setBalance(tx, tenantId, account.id, entry.balanceAfter, now);
-  return { entry, replayed: false, shortfall };
+    createdAt: e.now,
+  };
+}
+
+/**
+ * A credit from a source made in this transaction (a new adjustment): it cannot have posted before and needs no
+ * check, so raising the balance takes the account's lock (one UPDATE … RETURNING instead of lock, then update), and
+ * the entry and its lot are written in one statement. An account in debt takes the general path for its lots.
+ */
+async function creditFresh(ctx: Ctx, tx: Tx, p: Posting): Promise<PostResult> {
+  const now = ctx.now();
+  const raised = await repo.raiseBalance(tx, ctx.tenantId, p.accountId, p.points, now);
+  if (!raised) throw notFound('loyaltyAccount');
+  const before: repo.AccountRow = { ...raised, balance: raised.balance - p.points };
+  const expiresAt = p.expiresAt !== undefined ? p.expiresAt : expiryFor((await loadSettings(tx, ctx.tenantId)).expiry, now);
+  const row = entryRow(ctx, p, { points: p.points, balanceAfter: raised.balance, breakdown: p.breakdown ?? [], expiresAt, now });
+  if (before.balance >= 0) return { entry: await repo.insertEntryWithLot(tx, row), replayed: false, shortfall: 0 };
+  const entry = await repo.insertEntry(tx, row);
+  await addLots(tx, ctx.tenantId, before, entry, p, now, expiresAt);
+  return { entry, replayed: false, shortfall: 0 };
 }
 
 const shortfallOf = (e: repo.EntryRow) => Number(e.breakdown.find((b) => b.rule === 'shortfall')?.points ?? 0);

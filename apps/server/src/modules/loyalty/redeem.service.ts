@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { CreateRedemption, RedemptionDto } from '@jiake/shared';
 import type { Tx } from '../../platform/db/client.ts';
@@ -60,17 +61,18 @@ export async function redeem(ctx: Ctx, memberId: string, input: Input, idempoten
 
     const now = ctx.now();
     const storeId = ctx.actor.unitId || null;
+    // The id is made here so that the redemption is written after its entry, already pointing at it.
+    const id = randomUUID();
+    const posted = await postPoints(ctx, tx, {
+      accountId: member.accountId, memberId: member.id, kind: 'redeem', points: -points, source: { type: 'redemption', id }, freshSource: true, lockedAccount: account,
+      storeId, orderId: input.orderId ?? null, note: input.note ?? gift?.name ?? null, breakdown: [{ ...breakdown, redemptionId: id }],
+    });
     const r = await insertScoped<repo.RedemptionRow>(ctx, tx, repo.redemptionFence, {
-      memberId: member.id, accountId: member.accountId, storeId, kind: input.kind,
+      id, entryId: posted.entry.id, memberId: member.id, accountId: member.accountId, storeId, kind: input.kind,
       giftId: gift?.id ?? null, giftName: gift?.name ?? null, quantity: input.kind === 'gift' ? input.quantity : null, cashFen: input.kind === 'cash' ? input.cashFen : null,
       points, orderId: input.orderId ?? null, note: input.note ?? null, status: 'redeemed',
       redeemedById: ctx.actor.kind === 'user' ? ctx.actor.id : null, redeemedAt: now, createdAt: now, updatedAt: now,
     }, { action: 'loyaltyRedemption.redeemed', meta: { memberNumber: member.number, points, balanceBefore: account.balance } });
-    const posted = await postPoints(ctx, tx, {
-      accountId: member.accountId, memberId: member.id, kind: 'redeem', points: -points, source: { type: 'redemption', id: r.id }, freshSource: true,
-      storeId, orderId: input.orderId ?? null, note: input.note ?? gift?.name ?? null, breakdown: [{ ...breakdown, redemptionId: r.id }],
-    });
-    await repo.setEntry(tx, ctx.tenantId, r.id, posted.entry.id);
     await settleRedemption(ctx, tx, { entryId: posted.entry.id, storeId, redemptionId: r.id });
     if (gift && input.kind === 'gift') await moveStock(tx, ctx.tenantId, gift.id, -input.quantity, now);
     return toRedemptionDto((await repo.findInTenant(tx, ctx.tenantId, r.id))!);

@@ -27,10 +27,6 @@ export async function findVisible(ctx: Ctx, db: DbOrTx, id: string): Promise<Red
   return rows[0] ?? null;
 }
 
-export async function setEntry(tx: DbOrTx, tenantId: string, id: string, entryId: string) {
-  await tx.update(loyaltyRedemptions).set({ entryId }).where(and(eq(loyaltyRedemptions.tenantId, tenantId), eq(loyaltyRedemptions.id, id)));
-}
-
 export function redemptionListWhere(ctx: Ctx, q: { memberId?: string; storeId?: string; kind?: RedemptionRow['kind']; status?: RedemptionRow['status'] }): SQL {
   return scopedWhere(
     ctx,

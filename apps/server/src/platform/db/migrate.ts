@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import type pg from 'pg';
+import { SERVER_ROOT } from '../paths.ts';
 
-const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../drizzle');
+const migrationsFolder = path.join(SERVER_ROOT, 'drizzle');
 
 /** Apply committed migrations; refuse a database whose encoding cannot hold Chinese search. */
 export async function migrateDatabase(pool: pg.Pool) {
