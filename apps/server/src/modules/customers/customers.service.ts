@@ -16,7 +16,7 @@ import { toCustomerDto, type CustomerRow } from './customers.dto.ts';
 import * as repo from './customers.repository.ts';
 import { findDuplicatesFor } from './duplicates.ts';
 import { mergedLineage } from './dedupe.repository.ts';
-import { LunarMonth, LunarYear } from 'lunar-typescript';
+import { lunarLeapMonth, lunarMonthDays } from '../../platform/lunar.ts';
 
 /** Phones in any common format → E.164, deduplicated, with per-index issues. */
 export function normalisePhones(phones: string[], path = 'body.phones'): { e164s: string[]; issues: FieldIssue[] } {
@@ -75,10 +75,10 @@ export function birthdayIssues(b: CreateCustomerInput['birthday'], path = 'body.
     return b.day > max ? [issue(`${path}.day`, 'invalid_date', `this month has ${max} days`)] : [];
   }
   if (!b.year) return [];
-  if (b.leapMonth && LunarYear.fromYear(b.year).getLeapMonth() !== b.month) {
+  if (b.leapMonth && lunarLeapMonth(b.year) !== b.month) {
     return [issue(`${path}.leapMonth`, 'invalid_date', `lunar year ${b.year} has no leap month ${b.month}`)];
   }
-  const days = LunarMonth.fromYm(b.year, b.leapMonth ? -b.month : b.month)?.getDayCount() ?? 30;
+  const days = lunarMonthDays(b.year, b.month, !!b.leapMonth) ?? 30;
   return b.day > days ? [issue(`${path}.day`, 'invalid_date', `this lunar month has ${days} days`)] : [];
 }
 

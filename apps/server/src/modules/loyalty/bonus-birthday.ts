@@ -1,4 +1,5 @@
-import { LunarYear, Solar } from 'lunar-typescript';
+import { Solar } from 'lunar-typescript';
+import { lunarLeapMonth } from '../../platform/lunar.ts';
 import type { BirthdayValue } from '@jiake/shared';
 import { shanghaiYmd } from './program.ts';
 
@@ -17,5 +18,5 @@ export function inBirthdayMonth(birthday: BirthdayValue, at: Date): boolean {
   if (Math.abs(month) !== birthday.month) return false;
   const leap = month < 0;
   if (!birthday.leapMonth) return !leap;
-  return leap || LunarYear.fromYear(lunar.getYear()).getLeapMonth() !== birthday.month;
+  return leap || lunarLeapMonth(lunar.getYear()) !== birthday.month;
 }
