@@ -9,6 +9,8 @@ export const BENCH_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url
 export interface BenchDatabase {
   url: string;
   kind: 'embedded' | 'server';
+  /** The embedded cluster's directory and port (P12 starts it anew). */
+  embedded?: { dir: string; port: number };
   stop(): Promise<void>;
 }
 
@@ -22,6 +24,7 @@ export async function openBenchDatabase(opts: { databaseUrl?: string | null; por
   let url: string;
   let stop = async () => {};
   let kind: BenchDatabase['kind'];
+  let embedded: BenchDatabase['embedded'];
   if (opts.databaseUrl) {
     url = opts.databaseUrl;
     kind = 'server';
@@ -29,10 +32,17 @@ export async function openBenchDatabase(opts: { databaseUrl?: string | null; por
   } else {
     const dir = path.join(BENCH_DIR, 'data', 'pg');
     log(`starting embedded PostgreSQL in ${dir}`);
-    const db = await startEmbeddedPostgres(dir, opts.port ?? Number(process.env.BENCH_PG_PORT ?? 54339));
+    const port = opts.port ?? Number(process.env.BENCH_PG_PORT ?? 54339);
+    const db = await startEmbeddedPostgres(dir, port);
     url = db.url;
     kind = 'embedded';
-    stop = () => db.stop();
+    embedded = { dir, port };
+    let stopped = false;
+    stop = async () => {
+      if (stopped) return;
+      stopped = true;
+      await db.stop();
+    };
   }
   const pool = new pg.Pool({ connectionString: url, max: 2 });
   try {
@@ -43,7 +53,7 @@ export async function openBenchDatabase(opts: { databaseUrl?: string | null; por
     throw err;
   }
   await pool.end();
-  return { url, kind, stop };
+  return { url, kind, embedded, stop };
 }
 
 async function createDatabaseIfMissing(url: string, log: (s: string) => void) {

@@ -8,10 +8,11 @@ import { customersStage } from './customers.ts';
 import { ordersStage } from './orders.ts';
 import { pipelineStage } from './pipeline.ts';
 import { pointsStage } from './points.ts';
+import { requestsStage } from './requests.ts';
 import { asReplica, stream } from './support.ts';
 
 /** Bump when the generated data changes shape: a data set of another version is regenerated, never reused. */
-export const GENERATOR_VERSION = 4;
+export const GENERATOR_VERSION = 5;
 export const DEFAULT_SEED = 20261122;
 export const BENCH_PASSWORD = 'bench-pass-1';
 /** "Today" of the generated data: times are spread before it, so the data are the same whenever generated. */
@@ -46,11 +47,11 @@ export interface Stage {
 /**
  * The data stages, in order. Later issues add theirs here, each with its own seeded stream so existing data does not
  * change: orders with lines and payments (about 5 per customer, the catalogue first), the sales pipeline (leads,
- * opportunities with stage history, activities) and the loyalty points ledger (members, accounts, entries, lots,
- * awards, redemptions, expiries) are here; service requests come later. A stage reads what earlier ones made from `g`
- * (org plan) or from the database (customers by code, orders by customer).
+ * opportunities with stage history, activities), the loyalty points ledger (members, accounts, entries, lots,
+ * awards, redemptions, expiries) and customer requests (with their timelines and escalations) are here. A stage reads
+ * what earlier ones made from `g` (org plan) or from the database (customers by code, orders by customer).
  */
-export const STAGES: Stage[] = [orgStage, customersStage, ordersStage, pipelineStage, pointsStage];
+export const STAGES: Stage[] = [orgStage, customersStage, ordersStage, pipelineStage, pointsStage, requestsStage];
 
 /** The tables the generator fills, vacuumed and analysed after generating (and after dropping an earlier data set). */
 const GENERATED_TABLES = [
@@ -58,6 +59,7 @@ const GENERATED_TABLES = [
   'leads', 'lead_phones', 'opportunities', 'opportunity_stage_history', 'sales_activities',
   'loyalty_members', 'loyalty_consents', 'loyalty_accounts', 'points_entries', 'points_lots', 'points_lot_consumptions', 'loyalty_order_awards',
   'loyalty_redemptions', 'loyalty_adjustments', 'loyalty_gifts',
+  'service_requests', 'service_request_activities', 'service_request_escalations',
 ].join(', ');
 
 export interface Dataset {

@@ -17,11 +17,16 @@ export interface ChildServer {
   stop(): Promise<void>;
 }
 
-/** Start `entry` (a .ts file of this folder) with tsx; it answers `{ type: 'ready', port }` over IPC. */
+/** Start `entry` (a file of this folder; a .ts one through tsx); it answers `{ type: 'ready', port }` over IPC. */
 export async function startChild(name: string, entry: string, env: Record<string, string>): Promise<ChildServer> {
   const child: ChildProcess = fork(path.join(here, entry), [], {
     cwd: repoRoot,
-    execArgv: ['--import', 'tsx'],
+    // BENCH_CPU_PROFILE=<dir>: the product child writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
+    execArgv: [
+      ...(entry.endsWith('.ts') ? ['--import', 'tsx'] : []),
+      '--expose-gc',
+      ...(name === 'product' && process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : []),
+    ],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -2,6 +2,8 @@ import os from 'node:os';
 import pg from 'pg';
 import { queryGrams } from '../../../apps/server/src/modules/customers/customers.search.ts';
 import { AS_OF, type Dataset } from '../generator/stages.ts';
+// @ts-expect-error a plain ES module script without type declarations
+import { buildServer } from '../../../apps/server/scripts/build.mjs';
 import { openCapturingApp, type Captured } from './capture.ts';
 import { peakRss, startChild, type ChildServer } from './children.ts';
 import { httpGetJson, httpLoad } from './http-load.ts';
@@ -11,6 +13,9 @@ import { median, type Bounds, type Sample } from './stats.ts';
 import { explainPlan, type PlanSummary } from './explain.ts';
 import { measureFollowupGeneration, type FollowupGeneration } from './followups-bench.ts';
 import { accrualMembers, accrualRequest, ledgerMark, measurePointsExpiry, rawAccrual, runTag, undoLedger, type PointsExpiry } from './points-bench.ts';
+import { measureSlaSweep, slaSweepRows, type SlaSweep } from './requests-bench.ts';
+import { holdCronLease } from './cron-lease.ts';
+import { defaultImportRounds, defaultImportRows, importResultRows, measureImport, type ImportBench } from './import-bench.ts';
 
 export interface BenchOptions {
   url: string;
@@ -33,6 +38,9 @@ export interface BenchOptions {
   expiryRounds?: number;
   /** Check the ledger with the product's verifyLedger after each P17 subject of the first round (the smoke run). */
   verifyLedger?: boolean;
+  /** P6: rows of the customer CSV (default by size: 500 tiny, 20,000 S, 1,000,000 L) and rounds (default `rounds`, 1 above 100,000 rows). */
+  importRows?: number;
+  importRounds?: number;
   log?: (line: string) => void;
 }
 
@@ -44,7 +52,7 @@ export interface Row {
   product: number;
   baseline: number;
   baselineLabel: string;
-  unit: 'ms' | 'req/s' | 'orders/s' | 'lots/s' | 'MiB' | 'plans';
+  unit: 'ms' | 'req/s' | 'orders/s' | 'lots/s' | 'rows/s' | 'escalations/s' | 'MiB' | 'plans';
   /** `diff`: product − baseline (ms); `ratio`: product / baseline. */
   compare: 'diff' | 'ratio' | 'count';
   value: number;
@@ -95,14 +103,16 @@ export interface BenchResult {
   /** The statements one request of a write scenario ran, in order (abbreviated), for the analysis of misses. */
   statementLists: { label: string; statements: string[] }[];
   notMeasured: { id: string; what: string; why: string }[];
+  /** P6's import: file, outcome and timings per round. */
+  imports?: ImportBench;
+  /** P14's SLA sweep: what was due, what each subject did. */
+  slaSweep?: SlaSweep;
 }
 
 export const NOT_MEASURED: BenchResult['notMeasured'] = [
-  { id: 'P6', what: 'import of N customers (file → import job → rows)', why: 'needs a generated xlsx/csv of the data set and job timing in the harness; next increment' },
   { id: 'P7', what: 'RFM scoring over all customers', why: 'orders are generated now (about 5 per customer); RFM scoring itself comes with the segments issue' },
   { id: 'P8', what: 'segment refresh (RFM segments)', why: 'segments come with RFM, after orders' },
-  { id: 'P14', what: 'SLA sweep over all open requests', why: 'requests landed (issue 4); the generator has no requests stage yet' },
-  { id: 'P12', what: 'cold start to first answer at L (1,000,000 customers)', why: 'needs the L data set and a restart probe; next increment' },
+  { id: 'P12', what: 'cold start to the first served page', why: 'measured on the embedded database only, which the product starts itself (`npm run bench` without DATABASE_URL)' },
 ];
 
 interface Subject {
@@ -122,6 +132,8 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
   const log = o.log ?? (() => {});
   const started = Date.now();
   const ds = o.dataset;
+  // The product child runs the built server, as `npm start` does: build it from the sources of this checkout first.
+  await buildServer({ quiet: true });
   const machine = await describeMachine(o.url);
   const rawPool = new pg.Pool({ connectionString: o.url, max: Math.max(2, o.concurrency), application_name: 'jiake-bench-raw' });
   rawPool.on('error', () => {});
@@ -132,6 +144,8 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
   accrualPool.on('error', () => {});
   /** Where the ledger stood before P9 appended to it; taken back at the end, whatever happens. */
   let accrualMark: number | null = null;
+  /** The product's cron lease, held by the harness so the product child fires no cron slot into the data set (cron-lease.ts). */
+  let cronLease: Awaited<ReturnType<typeof holdCronLease>> | null = null;
   try {
     // ---------- what to ask for: picked from the data, the same on every run ----------
     const tenant = ds.tenantId;
@@ -243,7 +257,8 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
 
     // ---------- the servers ----------
     const env = { BENCH_DATABASE_URL: o.url, LOG_LEVEL: 'error' };
-    const [product, bare] = await Promise.all([startChild('product', 'product-server.ts', env), startChild('bare', 'bare-server.ts', env)]);
+    cronLease = await holdCronLease(o.url, log);
+    const [product, bare] = await Promise.all([startChild('product', 'product-server.mjs', env), startChild('bare', 'bare-server.mjs', env)]);
     children.push(product, bare);
     await bare.call({ type: 'recipes', recipes: { list: list.statements, c360: view360.statements, me: [identity] } });
     const idleRss = { product: await product.rssMb(), bare: await bare.rssMb() };
@@ -344,6 +359,9 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
     // P17: the nightly points expiry over the whole tenant, the night after a year end (service layer).
     const p17: PointsExpiry = await measurePointsExpiry(o.url, tenant, { rounds: o.expiryRounds ?? o.rounds, log, verify: o.verifyLedger });
 
+    // P14: the SLA sweep over every open request of the tenant (service layer), against raw SQL doing the same escalations.
+    const p14: SlaSweep = await measureSlaSweep(o.url, tenant, { rounds: o.rounds, log });
+
     const p13Row: Row = (() => {
       const product = median(p13.map((g) => g.productPerS));
       const baseline = median(p13.map((g) => g.rawPerS));
@@ -356,6 +374,13 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
 
     const heapMb = async (c: ChildServer) => ((await c.call({ type: 'rss' })).heapUsed as number) / 1024 / 1024;
     const memory = { idleRss, heapUsed: { product: await heapMb(product), bare: await heapMb(bare) } };
+
+    // P6: customer import from CSV through the product's API against raw COPY of the same rows (after the heap reading
+    // above, which the import would swell; everything it writes is taken back).
+    const importRows = o.importRows ?? defaultImportRows(o.sizeName, ds.customers);
+    const p6: ImportBench = await measureImport({
+      url: o.url, tenantId: tenant, seed: ds.seed, customers: ds.customers, rows: importRows, rounds: o.importRounds ?? defaultImportRounds(importRows, o.rounds), product, cookie, log,
+    });
     const summaries: SubjectSummary[] = subjects.map((s) => {
       const l = lat.get(s.name) ?? [];
       const d = load.get(s.name) ?? [];
@@ -394,19 +419,23 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
       options: {
         dbKind: o.dbKind, sizeName: o.sizeName, rounds: o.rounds, executions: o.executions, loadSeconds: o.loadSeconds, concurrency: o.concurrency, walkPages: o.walkPages,
         followupOrders: o.followupOrders, accrualClients, expiryRounds: o.expiryRounds ?? o.rounds,
+        importRows: p6.rows, importRounds: p6.rounds.length,
       },
       params: { storeName: store.name, storeCustomers: store.n, customer360: c360.code, customer360Contacts: c360.contacts },
       walk,
       memory,
-      rows: [...buildRows(summaries, searches, reached, o.concurrency, memory, { clients: accrualClients, statements: accrual.statements.length }), p13Row, ...expiryRows(p17)],
+      rows: [...buildRows(summaries, searches, reached, o.concurrency, memory, { clients: accrualClients, statements: accrual.statements.length }), p13Row, ...expiryRows(p17), ...importResultRows(p6), ...slaSweepRows(p14)],
       subjects: summaries,
       searches: searches.map(({ product: _p, ...t }) => t),
       plans,
       statementLists,
       notMeasured: NOT_MEASURED,
+      imports: p6,
+      slaSweep: p14,
     };
   } finally {
     await Promise.all(children.map((c) => c.stop()));
+    await cronLease?.release();
     if (accrualMark !== null) await undoLedger(rawPool, ds.tenantId, accrualMark).catch((err) => log(`could not take back the P9 entries: ${err}`));
     await capturing.close();
     await accrualPool.end();
