@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, type TestApp, testApp } from '../helpers.ts';
+import { systemCtx } from '../../src/platform/jobs/system-ctx.ts';
+import { sweepSla } from '../../src/modules/service-requests/escalation.service.ts';
 import { auditOf, eventsOf, MINUTE, MONDAY_10, newRequest, ok, requestsWorld, type RequestsWorld } from './requests-world.ts';
 
 /**
@@ -171,5 +173,20 @@ describe('SLA breach and escalation', () => {
     ok(await agent.client.post(`/api/v1/requests/${r.id}/reopen`, { reason: '没处理好' }));
     await after(w, 121);
     expect((await escalationsOf(r.id)).map((e) => `${e.breach}:${e.level}:${e.cycle}`)).toEqual(['resolution:1:0', 'resolution:1:1']);
+  });
+  it('finds a new breach behind any number of requests waiting for their next level (the batch counts work, not candidates)', async () => {
+    await startOn(7);
+    const { w, agent } = await team();
+    const waiting = await newRequest(w.admin, { storeId: w.store.id, assigneeId: agent.user.id });
+    await after(w, 31); // 10:31: its first response escalated to level 1; level 2 falls due at 11:30
+    expect((await escalationsOf(waiting.id)).map((e) => `${e.breach}:${e.level}`)).toEqual(['first_response:1']);
+    const fresh = await newRequest(w.admin, { storeId: w.store.id, assigneeId: agent.user.id }); // due 11:01
+    t.clock.advance(31 * MINUTE); // 11:02, no cron: the sweep is called with a batch of one
+    const ctx = systemCtx(t.deps.db.db, w.tenant.id, t.clock.now, 'test.sweep');
+    // The older breach comes first in the scan but has nothing due; it is passed over, not locked and counted.
+    expect(await sweepSla(ctx, t.clock.now(), 1)).toEqual({ escalated: 1, checked: 2 });
+    expect((await escalationsOf(fresh.id)).map((e) => `${e.breach}:${e.level}`)).toEqual(['first_response:1']);
+    expect((await escalationsOf(waiting.id)).map((e) => `${e.breach}:${e.level}`)).toEqual(['first_response:1']);
+    expect(await sweepSla(ctx, t.clock.now(), 1)).toEqual({ escalated: 0, checked: 2 });
   });
 });

@@ -16,6 +16,8 @@ import { notifyEscalated } from './request-notify.ts';
 export const MAX_LEVEL = 2;
 /** Requests looked at per sweep (the cron runs every minute; the oldest breaches go first). */
 const BATCH = 200;
+/** Overdue requests read per page while looking for those with a level due. */
+const SCAN_PAGE = 500;
 
 type Row = repo.RequestRow;
 type Breach = 'first_response' | 'resolution';
@@ -115,25 +117,39 @@ function dueLevels(r: Row, breach: Breach, now: Date, cal: BusinessCalendar): { 
  * The SLA sweep (cron `requests.slaSweep`, every minute, per tenant, system context): open requests whose first
  * response or resolution is overdue escalate level by level. Each request is handled in its own transaction under a
  * row lock, and the unique key of escalations makes a level happen once per breach even if sweeps overlap.
+ * A sweep takes up to `batch` requests that have a level due now (oldest breach first). The overdue requests are read
+ * page by page and those whose next level is not due yet (its time is in business hours, which SQL cannot compute)
+ * are passed over without a lock, so however many requests wait at level 1, a new breach is never starved.
  */
-export async function sweepSla(ctx: Ctx, now: Date): Promise<{ escalated: number; checked: number }> {
+export async function sweepSla(ctx: Ctx, now: Date, batch = BATCH): Promise<{ escalated: number; checked: number }> {
   const settings = await loadSettings(ctx.db, ctx.tenantId);
   const open = inArray(serviceRequests.status, [...OPEN_REQUEST_STATUSES]);
-  const candidates = await ctx.db
-    .select({ id: serviceRequests.id })
-    .from(serviceRequests)
-    .where(
-      and(
-        eq(serviceRequests.tenantId, ctx.tenantId),
-        open,
-        or(
-          and(isNull(serviceRequests.firstResponseAt), lte(serviceRequests.firstResponseDueAt, now), lt(serviceRequests.firstResponseEscalation, MAX_LEVEL)),
-          and(isNull(serviceRequests.resolvedAt), isNull(serviceRequests.pausedAt), lte(serviceRequests.resolutionDueAt, now), lt(serviceRequests.resolutionEscalation, MAX_LEVEL)),
-        ),
-      ),
-    )
-    .orderBy(asc(sql`LEAST(${serviceRequests.firstResponseDueAt}, ${serviceRequests.resolutionDueAt})`), asc(serviceRequests.id))
-    .limit(BATCH);
+  const least = sql<Date>`LEAST(${serviceRequests.firstResponseDueAt}, ${serviceRequests.resolutionDueAt})`;
+  const overdue = and(
+    eq(serviceRequests.tenantId, ctx.tenantId),
+    open,
+    or(
+      and(isNull(serviceRequests.firstResponseAt), lte(serviceRequests.firstResponseDueAt, now), lt(serviceRequests.firstResponseEscalation, MAX_LEVEL)),
+      and(isNull(serviceRequests.resolvedAt), isNull(serviceRequests.pausedAt), lte(serviceRequests.resolutionDueAt, now), lt(serviceRequests.resolutionEscalation, MAX_LEVEL)),
+    ),
+  );
+  const candidates: { id: string }[] = [];
+  let checked = 0;
+  for (let after: { at: Date; id: string } | null = null; candidates.length < batch; ) {
+    const page: Row[] = await ctx.db
+      .select()
+      .from(serviceRequests)
+      .where(after ? and(overdue, sql`(${least}, ${serviceRequests.id}) > (${after.at.toISOString()}::timestamptz, ${after.id}::uuid)`) : overdue)
+      .orderBy(asc(least), asc(serviceRequests.id))
+      .limit(SCAN_PAGE);
+    checked += page.length;
+    for (const r of page) {
+      if (candidates.length < batch && (dueLevels(r, 'first_response', now, settings) || dueLevels(r, 'resolution', now, settings))) candidates.push(r);
+    }
+    if (page.length < SCAN_PAGE) break;
+    const last = page[page.length - 1];
+    after = { at: [last.firstResponseDueAt, last.resolutionDueAt].filter((d): d is Date => !!d).reduce((a, b) => (a < b ? a : b)), id: last.id };
+  }
   let escalated = 0;
   for (const { id } of candidates) {
     escalated += await ctx.db.transaction(async (tx) => {
@@ -155,5 +171,5 @@ export async function sweepSla(ctx: Ctx, now: Date): Promise<{ escalated: number
       return n;
     });
   }
-  return { escalated, checked: candidates.length };
+  return { escalated, checked };
 }
