@@ -1,5 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/client.ts';
+import { insertJsonRows } from '../../../platform/db/bulk-insert.ts';
 import type { Ctx } from '../../../platform/http/context.ts';
 import { insertScoped, scopedWhere, unitInSubtree, type Fence } from '../../../platform/db/scoped.ts';
 import { orgUnits } from '../../../platform/tenancy/tenancy.tables.ts';
@@ -80,7 +81,8 @@ type NewCustomer = typeof customers.$inferInsert;
 type NewPhone = typeof customerPhones.$inferInsert;
 
 /** Multi-row inserts, chunked below PostgreSQL's 65,535 parameters per statement. */
+/** A batch of new customers and their phone rows (ids made by the caller), each table in one JSON statement. */
 export async function insertCustomers(tx: DbOrTx, rows: NewCustomer[], phones: NewPhone[]) {
-  for (let i = 0; i < rows.length; i += 500) await tx.insert(customers).values(rows.slice(i, i + 500));
-  for (let i = 0; i < phones.length; i += 2000) await tx.insert(customerPhones).values(phones.slice(i, i + 2000));
+  await insertJsonRows(tx, customers, rows);
+  await insertJsonRows(tx, customerPhones, phones);
 }
