@@ -213,15 +213,17 @@ export async function expireDueLots(ctx: Ctx, now: Date, batch = 500): Promise<{
     let progress = false;
     for (const [accountId, lotIds] of byAccount) {
       const done = await ctx.db.transaction(async (tx) => {
-        await lockAccount(tx, ctx.tenantId, accountId);
+        let account = await lockAccount(tx, ctx.tenantId, accountId);
         const out = { lots: 0, points: 0 };
         for (const fresh of await repo.lotsByIds(tx, ctx.tenantId, lotIds)) {
           // Under the account's lock a lot that still holds points has not expired before: its source is fresh.
           if (fresh.remaining <= 0) continue;
           const r = await postPoints(ctx, tx, {
-            accountId, kind: 'expire', points: -fresh.remaining, source: { type: 'lot', id: fresh.id }, freshSource: true, onlyLotIds: [fresh.id],
+            accountId, kind: 'expire', points: -fresh.remaining, source: { type: 'lot', id: fresh.id }, freshSource: true, onlyLotIds: [fresh.id], lockedAccount: account,
             breakdown: [{ rule: 'expiry', lotId: fresh.id, expiresAt: fresh.expiresAt?.toISOString() ?? null }],
           });
+          // Still under the lock: the account as it is now, for the next lot.
+          account = { ...account, balance: r.entry.balanceAfter };
           out.lots++;
           out.points -= r.entry.points;
         }
