@@ -497,7 +497,7 @@ export function buildRows(subjects: SubjectSummary[], searches: SearchTerm[], pa
   const ACCRUAL = 'points accrual API: ledger entry + lot + balance, durable (manual adjustment below the approval threshold)';
   const RAW_TX = 'raw transaction in one process (node-postgres)';
   const seqRps = (n: string) => s(n).latency?.rps ?? Number.NaN;
-  const trips = accrual.statements ? `${accrual.statements} statements per request (identity, idempotency key, member, settings, adjustment + audit, ledger, answer) against the raw 6` : undefined;
+  const trips = accrual.statements ? `${accrual.statements} statements per request (identity, begin, idempotency key claimed and answered, member, settings, ledger: balance raised under its lock + entry and lot in one statement, adjustment + audit row, commit) against the raw 6; the rest is Node work per request (HTTP, session, schema checks, query building)` : undefined;
   add({ id: 'P9', scenario: ACCRUAL, measure: 'throughput, 1 client', product: seqRps('product.accrual'), baseline: seqRps('raw.accrual'), baselineLabel: RAW_TX, unit: 'req/s', compare: 'ratio', target: '≥ 0.8×', note: trips }, (v) => v >= 0.8, ['product.accrual', 'raw.accrual']);
   add({ id: 'P9', scenario: ACCRUAL, measure: `throughput, ${accrualClients} clients`, product: rps('product.accrual'), baseline: rps('raw.accrual'), baselineLabel: RAW_TX, unit: 'req/s', compare: 'ratio', target: '≥ 0.8×' }, (v) => v >= 0.8, ['product.accrual', 'raw.accrual']);
   add({ id: 'P9', scenario: ACCRUAL, measure: 'p50, 1 client', product: p50('product.accrual'), baseline: p50('raw.accrual'), baselineLabel: RAW_TX, unit: 'ms', compare: 'ratio', target: 'info' }, null, ['product.accrual', 'raw.accrual']);
