@@ -7,6 +7,7 @@ import * as cards from './cards.service.ts';
 import * as lifecycle from './card-lifecycle.service.ts';
 import { getFamily } from './family.service.ts';
 import { addFamilyMember, removeFamilyMember } from './family-members.service.ts';
+import { sendOutcome } from './idempotency.ts';
 
 const IdParams = z.object({ id: z.uuid() });
 const tags = ['loyalty'];
@@ -107,11 +108,7 @@ export function registerCardRoutes(app: App) {
       body: AddFamilyMember,
       response: { 200: FamilyChange },
     },
-    handler: async (req, reply) => {
-      const out = await addFamilyMember(req.ctx, req.params.id, req.body, req.headers['idempotency-key']);
-      if (out.replayed) reply.header('idempotent-replayed', 'true');
-      return reply.status(200).send(out.body);
-    },
+    handler: async (req, reply) => sendOutcome(reply, await addFamilyMember(req.ctx, req.params.id, req.body, req.headers['idempotency-key'])),
   });
   app.delete('/api/v1/loyalty/members/:id/family', {
     config: { permission: 'loyalty:adjust' },

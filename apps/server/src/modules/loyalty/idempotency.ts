@@ -20,6 +20,12 @@ export interface Outcome<T> {
 
 const KEY = /^[\x21-\x7e]{8,200}$/;
 
+/** The HTTP side of an outcome: a replay answers what the first request answered (status and body), marked as such. */
+export function sendOutcome<T, R>(reply: { header(name: string, value: string): unknown; status(code: number): { send(body: T): R } }, out: Outcome<T>): R {
+  if (out.replayed) reply.header('idempotent-replayed', 'true');
+  return reply.status(out.status).send(out.body);
+}
+
 export async function idempotent<T>(ctx: Ctx, key: string | undefined, request: { route: string; body: unknown }, status: number, work: (tx: Tx) => Promise<T>): Promise<Outcome<T>> {
   if (key === undefined) return { status, body: await ctx.db.transaction(work), replayed: false };
   if (!KEY.test(key)) throw invalid([issue('headers.idempotency-key', 'invalid_key', '8 to 200 visible ASCII characters')]);

@@ -19,6 +19,7 @@ import { registerStoredValueRoutes } from './stored-value.routes.ts';
 import { registerBonusRuleRoutes } from './bonus-rules.routes.ts';
 import { registerSettlementRoutes } from './settlement.routes.ts';
 import { registerMergeHook } from './merge-hook.ts';
+import { sendOutcome } from './idempotency.ts';
 
 const IdParams = z.object({ id: z.uuid() });
 const tags = ['loyalty'];
@@ -90,12 +91,7 @@ export const loyaltyRoutes: RouteModule = (app) => {
       body: CreateAdjustment,
       response: { 201: Adjustment },
     },
-    handler: async (req, reply) => {
-      const out = await adjustments.requestAdjustment(req.ctx, req.body, req.headers['idempotency-key']);
-      if (out.replayed) reply.header('idempotent-replayed', 'true');
-      // A replay answers what the first request answered (always a 201 with the adjustment as it was then).
-      return reply.status(201).send(out.body);
-    },
+    handler: async (req, reply) => sendOutcome(reply, await adjustments.requestAdjustment(req.ctx, req.body, req.headers['idempotency-key'])),
   });
   app.get('/api/v1/loyalty/adjustments/:id', {
     config: { permission: 'loyalty:view' },

@@ -8,6 +8,7 @@ import { scopedRedemptionIds } from './redemptions.repository.ts';
 import * as gifts from './gifts.service.ts';
 import { redeem } from './redeem.service.ts';
 import * as redemptions from './redemptions.service.ts';
+import { sendOutcome } from './idempotency.ts';
 
 const IdParams = z.object({ id: z.uuid() });
 const tags = ['loyalty'];
@@ -49,11 +50,7 @@ export function registerRedemptionRoutes(app: App) {
       body: CreateRedemption,
       response: { 201: Redemption },
     },
-    handler: async (req, reply) => {
-      const out = await redeem(req.ctx, req.params.id, req.body, req.headers['idempotency-key']);
-      if (out.replayed) reply.header('idempotent-replayed', 'true');
-      return reply.status(201).send(out.body);
-    },
+    handler: async (req, reply) => sendOutcome(reply, await redeem(req.ctx, req.params.id, req.body, req.headers['idempotency-key'])),
   });
   app.get('/api/v1/loyalty/members/:id/redemptions', {
     config: { permission: 'loyalty:view' },

@@ -7,6 +7,7 @@ import { registerAuditScope } from '../../platform/audit/audit.service.ts';
 import { scopedValueEntryIds } from './stored-value.repository.ts';
 import * as movements from './stored-value-movements.service.ts';
 import { memberStoredValue, storedValueSummary, verifyTenantStoredValue } from './stored-value-read.service.ts';
+import { sendOutcome } from './idempotency.ts';
 
 const IdParams = z.object({ id: z.uuid() });
 const tags = ['loyalty'];
@@ -39,12 +40,7 @@ export function registerStoredValueRoutes(app: App) {
       body: TopUp,
       response: { 201: StoredValueMovement },
     },
-    handler: async (req, reply) => {
-      const out = await movements.topUp(req.ctx, req.params.id, req.body, req.headers['idempotency-key']);
-      // A replay answers what the first request answered, marked as such.
-      if (out.replayed) reply.header('idempotent-replayed', 'true');
-      return reply.status(201).send(out.body);
-    },
+    handler: async (req, reply) => sendOutcome(reply, await movements.topUp(req.ctx, req.params.id, req.body, req.headers['idempotency-key'])),
   });
   app.post('/api/v1/loyalty/members/:id/stored-value/spends', {
     config: { permission: 'loyalty:enrol' },
@@ -57,12 +53,7 @@ export function registerStoredValueRoutes(app: App) {
       body: Spend,
       response: { 201: StoredValueMovement },
     },
-    handler: async (req, reply) => {
-      const out = await movements.spend(req.ctx, req.params.id, req.body, req.headers['idempotency-key']);
-      // A replay answers what the first request answered, marked as such.
-      if (out.replayed) reply.header('idempotent-replayed', 'true');
-      return reply.status(201).send(out.body);
-    },
+    handler: async (req, reply) => sendOutcome(reply, await movements.spend(req.ctx, req.params.id, req.body, req.headers['idempotency-key'])),
   });
   app.post('/api/v1/loyalty/members/:id/stored-value/refunds', {
     config: { permission: 'loyalty:adjust' },
@@ -75,12 +66,7 @@ export function registerStoredValueRoutes(app: App) {
       body: Refund,
       response: { 201: StoredValueMovement },
     },
-    handler: async (req, reply) => {
-      const out = await movements.refund(req.ctx, req.params.id, req.body, req.headers['idempotency-key']);
-      // A replay answers what the first request answered, marked as such.
-      if (out.replayed) reply.header('idempotent-replayed', 'true');
-      return reply.status(201).send(out.body);
-    },
+    handler: async (req, reply) => sendOutcome(reply, await movements.refund(req.ctx, req.params.id, req.body, req.headers['idempotency-key'])),
   });
   app.post('/api/v1/loyalty/stored-value/spends/:id/cancel', {
     config: { permission: 'loyalty:adjust' },
