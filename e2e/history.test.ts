@@ -52,7 +52,14 @@ describe('history of a platform record', () => {
     await dialog.locator('#roleId').click();
     await page.locator('.ant-select-item-option', { hasText: '审计员' }).click();
     await dialog.locator('#unitId').click();
-    await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '雅居家具总部' }).click();
+    // A click that lands while the tree is still opening does not select (seen once in CI): the open tree then
+    // covers the dialog's buttons. Pick the node until the tree closes, which it does on a selection.
+    for (let attempt = 1; ; attempt++) {
+      await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '雅居家具总部' }).click();
+      const closed = await page.locator('.ant-select-tree').waitFor({ state: 'hidden', timeout: 3_000 }).then(() => true, () => false);
+      if (closed) break;
+      if (attempt === 3) throw new Error('the unit tree did not close after picking 雅居家具总部 three times');
+    }
     await dialog.getByRole('button', { name: /新\s*建/ }).click();
     expect(await page.getByTestId('api-key-secret').innerText()).toMatch(/^jk_/);
     await page.getByRole('dialog').getByRole('button').last().click();
