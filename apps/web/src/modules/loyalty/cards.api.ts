@@ -50,13 +50,23 @@ export function useIssueCard(memberId: string) {
 
 export type CardStep = 'activate' | 'report-lost' | 'cancel';
 
+/**
+ * Put a changed card into every cached card list at once. The step's answer is the card itself, so its row changes
+ * the moment the step ends; the rest (family, counter lookup, member) refreshes behind it. Were the step to wait for
+ * those refetches, the row would show its new status while its buttons still spin, and a click then is lost.
+ */
+function putCard(qc: ReturnType<typeof useQueryClient>, card: Card) {
+  qc.setQueriesData<Card[]>({ queryKey: [...CARDS, 'member'] }, (list) => list?.map((c) => (c.id === card.id ? card : c)));
+  void refresh(qc);
+}
+
 /** Activate, report lost or cancel (cancel needs a reason). */
 export function useCardStep() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, step, body }: { id: string; step: CardStep; body?: { note?: string | null; reason?: string } }) => api.post<Card>(`/loyalty/cards/${id}/${step}`, body ?? {}),
     meta: { silentError: true },
-    onSuccess: () => refresh(qc),
+    onSuccess: (card) => putCard(qc, card),
   });
 }
 
