@@ -6,13 +6,14 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from './platform/config.ts';
 import { SERVER_ROOT } from './platform/paths.ts';
 import type { Database } from './platform/db/client.ts';
 import { registerErrorHandling } from './platform/http/error-handler.ts';
 import { registerGuard } from './platform/http/guard.ts';
+import { createResponseSerializer, type ResponseSerializer } from './platform/http/serializer.ts';
 import type { App } from './platform/http/types.ts';
 import { MODULES } from './modules.ts';
 import { registerSubscriptions } from './subscriptions.ts';
@@ -29,6 +30,9 @@ export interface AppDeps {
 }
 
 const webDist = path.resolve(SERVER_ROOT, '../web/dist');
+const serializers = new WeakMap<object, ResponseSerializer>();
+/** The app's response serializer (its fallbacks are checked by the architecture test). */
+export const responseSerializerOf = (app: object) => serializers.get(app);
 
 export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object } = {}): Promise<App> {
   const app = Fastify({
@@ -40,7 +44,9 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object 
     ajv: { customOptions: { coerceTypes: true } },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  const responses = createResponseSerializer({ check: deps.config.checkResponses });
+  app.setSerializerCompiler(responses.compiler);
+  serializers.set(app, responses);
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
     reply.header('x-content-type-options', 'nosniff');

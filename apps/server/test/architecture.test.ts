@@ -5,6 +5,7 @@ import { is } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as schema from '../src/db-schema.ts';
+import { responseSerializerOf } from '../src/app.ts';
 import { type ApiRoute, apiRoutes } from '../src/platform/http/guard.ts';
 import { type TestApp, testApp } from './helpers.ts';
 
@@ -284,5 +285,11 @@ describe('every /api/v1 route is schema-first', () => {
       })
       .map((r) => `${r.method} ${r.url}`);
     expect(missing).toEqual([]);
+  });
+
+  it('compiles every response schema into the fast serializer (none falls back to zod)', () => {
+    const serializer = responseSerializerOf(t.app)!;
+    expect(serializer.compiled()).toBeGreaterThan(apiRoutes(t.app).length);
+    expect(serializer.fallbacks).toEqual([]);
   });
 });

@@ -14,6 +14,12 @@ export interface Config {
   cookieSecure: boolean;
   smtp: { host: string; port: number; user?: string; pass?: string; from: string; secure: boolean } | null;
   logLevel: string;
+  /**
+   * Also encode every answer with zod and compare it with the compiled serializer's (a 500 on a difference or on an
+   * answer its schema does not allow). CHECK_RESPONSES=true|false; on when the server runs from its sources (tests,
+   * `npm run dev`), off in the built server that `npm start` runs.
+   */
+  checkResponses: boolean;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -40,5 +46,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
         }
       : null,
     logLevel: env.LOG_LEVEL ?? 'info',
+    checkResponses: (env.CHECK_RESPONSES ?? (process.env.JIAKE_BUILD === 'bundle' ? 'false' : 'true')) === 'true',
   };
 }

@@ -52,11 +52,31 @@ export function combineRoles(roles: RoleRow[]) {
   return { permissions: [...permissions].sort(), dataScope, fieldRules: rules };
 }
 
+type Rights = ReturnType<typeof combineRoles>;
+const RIGHTS_CACHE_MAX = 1000;
+const rightsByRoles = new Map<string, Readonly<Rights>>();
+
+/**
+ * The combined rights of the roles in the identity query's JSON text. Every request needs them and a tenant has few
+ * distinct role sets, so each text is parsed and combined once (a bounded cache); the answer is shared, hence frozen.
+ * A changed role changes the text, so a change applies to the next request.
+ */
+export function rightsOf(rolesJson: string): Readonly<Rights> {
+  let r = rightsByRoles.get(rolesJson);
+  if (!r) {
+    const combined = combineRoles(JSON.parse(rolesJson) as RoleRow[]);
+    r = Object.freeze({ permissions: Object.freeze(combined.permissions) as string[], dataScope: combined.dataScope, fieldRules: Object.freeze(combined.fieldRules) });
+    if (rightsByRoles.size >= RIGHTS_CACHE_MAX) rightsByRoles.clear();
+    rightsByRoles.set(rolesJson, r);
+  }
+  return r;
+}
+
 const PRINCIPAL_SQL = (where: ReturnType<typeof sql>) => sql`
   SELECT u.id, u.display_name AS name, u.username, u.tenant_id, t.code AS tenant_code, t.name AS tenant_name,
          u.unit_id, ou.path AS unit_path, ou.name AS unit_name, ou.kind AS unit_kind, ou.store_kind, u.locale,
          COALESCE(json_agg(json_build_object('permissions', r.permissions, 'data_scope', r.data_scope, 'field_rules', r.field_rules))
-           FILTER (WHERE r.id IS NOT NULL), '[]') AS roles
+           FILTER (WHERE r.id IS NOT NULL), '[]')::text AS roles
     FROM users u
     JOIN tenants t ON t.id = u.tenant_id
     JOIN org_units ou ON ou.id = u.unit_id
@@ -67,7 +87,7 @@ const PRINCIPAL_SQL = (where: ReturnType<typeof sql>) => sql`
 
 type Row = {
   id: string; name: string; username: string; tenant_id: string; tenant_code: string; tenant_name: string; unit_id: string;
-  unit_path: string; unit_name: string; unit_kind: string; store_kind: string | null; locale: string; roles: RoleRow[];
+  unit_path: string; unit_name: string; unit_kind: string; store_kind: string | null; locale: string; roles: string;
 };
 
 function toPrincipal(row: Row, kind: 'user' | 'apiKey'): Principal {
@@ -85,7 +105,7 @@ function toPrincipal(row: Row, kind: 'user' | 'apiKey'): Principal {
     unitKind: row.unit_kind,
     storeKind: row.store_kind,
     locale: row.locale,
-    ...combineRoles(row.roles),
+    ...rightsOf(row.roles),
   };
 }
 
@@ -116,7 +136,7 @@ export async function principalFromApiKey(db: Db, key: string, now: Date): Promi
   const rows = await executePrepared<Row & { key_hash: string; key_id: string }>(db, 'jiake_principal_api_key', sql`
     SELECT k.id, k.id AS key_id, k.key_hash, k.name, k.name AS username, k.tenant_id, t.code AS tenant_code, t.name AS tenant_name,
            k.unit_id, ou.path AS unit_path, ou.name AS unit_name, ou.kind AS unit_kind, ou.store_kind, 'zh-CN' AS locale,
-           json_build_array(json_build_object('permissions', r.permissions, 'data_scope', r.data_scope, 'field_rules', r.field_rules)) AS roles
+           json_build_array(json_build_object('permissions', r.permissions, 'data_scope', r.data_scope, 'field_rules', r.field_rules))::text AS roles
       FROM api_keys k JOIN tenants t ON t.id = k.tenant_id JOIN org_units ou ON ou.id = k.unit_id JOIN roles r ON r.id = k.role_id
      WHERE k.prefix = ${m[1]} AND k.revoked_at IS NULL`);
   const row = rows[0];

@@ -25,11 +25,22 @@ declare module 'fastify' {
   }
 }
 
+/** One Set per (shared, frozen) permission list of `rightsOf`, instead of one per request. */
+const permissionSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+function permissionSet(list: readonly string[]): ReadonlySet<string> {
+  let set = permissionSets.get(list);
+  if (!set) {
+    set = new Set(list);
+    if (Object.isFrozen(list)) permissionSets.set(list, set);
+  }
+  return set;
+}
+
 export function buildCtx(db: Db, p: Principal, req: Pick<FastifyRequest, 'id' | 'ip'>, now: () => Date): Ctx {
   return {
     tenantId: p.tenantId,
     actor: { kind: p.kind, id: p.id, name: p.name, unitId: p.unitId, unitPath: p.unitPath },
-    permissions: new Set(p.permissions),
+    permissions: permissionSet(p.permissions),
     scope: { kind: p.dataScope, userId: p.id, unitId: p.unitId, unitPath: p.unitPath },
     fieldRules: p.fieldRules,
     db,
