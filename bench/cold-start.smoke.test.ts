@@ -5,7 +5,6 @@ import path from 'node:path';
 import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { startEmbeddedPostgres } from '../apps/server/src/platform/db/embedded.ts';
 import { migrateDatabase } from '../apps/server/src/platform/db/migrate.ts';
-// @ts-expect-error a plain ES module script without type declarations
 import { buildServer } from '../apps/server/scripts/build.mjs';
 import pg from 'pg';
 import { ensureDataset } from './lib/generator/stages.ts';

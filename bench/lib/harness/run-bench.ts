@@ -2,7 +2,6 @@ import os from 'node:os';
 import pg from 'pg';
 import { queryGrams } from '../../../apps/server/src/modules/customers/customers.search.ts';
 import { AS_OF, type Dataset } from '../generator/stages.ts';
-// @ts-expect-error a plain ES module script without type declarations
 import { buildServer } from '../../../apps/server/scripts/build.mjs';
 import { openCapturingApp, type Captured } from './capture.ts';
 import { peakRss, startChild, type ChildServer } from './children.ts';

@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, inject, it, onTestFinished } from 'vitest';
-// @ts-expect-error a plain ES module script without type declarations
 import { buildServer } from '../../scripts/build.mjs';
 // @ts-expect-error a plain ES module script without type declarations
 import { startBuilt } from '../../scripts/start-built.mjs';
