@@ -5,6 +5,7 @@ import type { Ctx } from '../../platform/http/context.ts';
 import { invalid, issue } from '../../platform/http/errors.ts';
 import { deleteScoped, insertScoped, updateScoped } from '../../platform/db/scoped.ts';
 import { randomToken } from '../../platform/auth/password.ts';
+import { readTogether } from '../../platform/db/read-together.ts';
 import * as repo from './forms.repository.ts';
 import { parseInput } from './parse-input.ts';
 import { unitsExist } from './assignment.repository.ts';
@@ -20,7 +21,7 @@ const toDto = (f: repo.FormRow, storeName: string | null, stats: { n: number; la
 
 /** The tenant's web forms with the leads each made (the posts of the last 30 days are kept). */
 export async function listForms(ctx: Ctx, db: DbOrTx = ctx.db) {
-  const [rows, stats] = await Promise.all([repo.listForms(db, ctx.tenantId), repo.formStats(db, ctx.tenantId)]);
+  const [rows, stats] = await readTogether(db, [() => repo.listForms(db, ctx.tenantId), () => repo.formStats(db, ctx.tenantId)]);
   return { items: rows.map((r) => toDto(r.form, r.storeName, stats.get(r.form.id))) };
 }
 

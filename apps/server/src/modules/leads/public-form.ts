@@ -6,6 +6,7 @@ import { AppError, invalid, issue, notFound } from '../../platform/http/errors.t
 import { publicCtx } from '../../platform/http/public-ctx.ts';
 import { enforceWindows } from '../../platform/http/rate-limit.ts';
 import { normalisePhone } from '../../platform/phone.ts';
+import { readTogether } from '../../platform/db/read-together.ts';
 import * as repo from './forms.repository.ts';
 import { captureLead } from './capture-lead.ts';
 import { parseInput } from './parse-input.ts';
@@ -79,9 +80,9 @@ export async function admit(deps: AppDeps, req: FastifyRequest, reply: FastifyRe
   const trap = honeypotFilled(req.body);
   const postId = await deps.db.db.transaction(async (tx) => {
     await repo.lockSubmitter(tx, found.form.id, ip);
-    const [minute, hour] = await Promise.all([
-      repo.postsSince(tx, found.form.id, ip, new Date(now.getTime() - MINUTE)),
-      repo.postsSince(tx, found.form.id, ip, new Date(now.getTime() - HOUR)),
+    const [minute, hour] = await readTogether(tx, [
+      () => repo.postsSince(tx, found.form.id, ip, new Date(now.getTime() - MINUTE)),
+      () => repo.postsSince(tx, found.form.id, ip, new Date(now.getTime() - HOUR)),
     ]);
     enforceWindows(now.getTime(), [
       { limit: POSTS_PER_MINUTE, windowMs: MINUTE, count: minute, message: 'too many posts from this address: wait a minute' },

@@ -1,6 +1,7 @@
 import { cardNumberFor, cardNumberProblem, currentFormatProblem, normaliseCardNumber } from '@jiake/shared';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { AppError, invalid, issue } from '../../platform/http/errors.ts';
+import { readTogether } from '../../platform/db/read-together.ts';
 import { loadSettings } from './program.service.ts';
 import * as repo from './cards.repository.ts';
 
@@ -54,6 +55,6 @@ export async function presentedCard(db: DbOrTx, tenantId: string, raw: string, p
 
 /** The settings page's preview: the sequence value the next generated number takes, and that number today. */
 export async function nextNumberPreview(db: DbOrTx, tenantId: string) {
-  const [{ cards }, nextSequence] = await Promise.all([loadSettings(db, tenantId), repo.peekCardSequence(db, tenantId)]);
+  const [{ cards }, nextSequence] = await readTogether(db, [() => loadSettings(db, tenantId), () => repo.peekCardSequence(db, tenantId)]);
   return { nextSequence, nextNumber: cardNumberFor(cards, nextSequence) };
 }

@@ -2,6 +2,7 @@ import type { FamilyDto } from '@jiake/shared';
 import type { Tx } from '../../platform/db/client.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { notFound } from '../../platform/http/errors.ts';
+import { readTogether } from '../../platform/db/read-together.ts';
 import { customerNamesByIds, isCustomerVisible } from '../customers/index.ts';
 import { accountsByIds } from './ledger.repository.ts';
 import { findVisible, membersOfAccount } from './members.repository.ts';
@@ -19,22 +20,30 @@ import { maskName, nameFor } from './loyalty.dto.ts';
 
 export async function familyView(ctx: Ctx, db: Tx, accountId: string): Promise<FamilyDto> {
   const tenantId = ctx.tenantId;
-  const [accounts, members, links] = await Promise.all([accountsByIds(db, tenantId, [accountId]), membersOfAccount(db, tenantId, accountId), openLinksOfAccount(db, tenantId, accountId)]);
+  const [accounts, members, links] = await readTogether(db, [
+    () => accountsByIds(db, tenantId, [accountId]),
+    () => membersOfAccount(db, tenantId, accountId),
+    () => openLinksOfAccount(db, tenantId, accountId),
+  ]);
   const account = accounts.get(accountId);
   if (!account) throw notFound('loyaltyAccount');
-  const [names, open] = await Promise.all([customerNamesByIds(db, tenantId, members.map((m) => m.customerId)), openCardsOf(db, tenantId, members.map((m) => m.id))]);
+  const [names, open] = await readTogether(db, [
+    () => customerNamesByIds(db, tenantId, members.map((m) => m.customerId)),
+    () => openCardsOf(db, tenantId, members.map((m) => m.id)),
+  ]);
   // A member's current card: the usable one, else the latest lost one (open cards come newest first).
   const current = members.map((m) => open.find((c) => c.memberId === m.id && USABLE_STATUSES.includes(c.status)) ?? open.find((c) => c.memberId === m.id) ?? null);
   const cards = await cardDtos(db, tenantId, current.filter((c) => c !== null));
   const joined = new Map(links.map((l) => [l.memberId, l.joinedAt]));
   const from = shanghaiMonthStart(ctx.now());
-  const rows = await Promise.all(
-    members.map(async (m, i) => {
+  const rows = await readTogether(
+    db,
+    members.map((m, i) => async () => {
       const full = nameFor(ctx, names.get(m.customerId));
-      const [visible, points, valueFen] = await Promise.all([
-        full === null ? false : isCustomerVisible(ctx, m.customerId),
-        pointsRedeemedSince(db, tenantId, m.id, accountId, from),
-        valueSpentByMember(db, tenantId, m.id, from),
+      const [visible, points, valueFen] = await readTogether(db, [
+        () => (full === null ? false : isCustomerVisible(ctx, m.customerId)),
+        () => pointsRedeemedSince(db, tenantId, m.id, accountId, from),
+        () => valueSpentByMember(db, tenantId, m.id, from),
       ]);
       return {
         memberId: m.id,

@@ -2,6 +2,7 @@ import type { PointsEntryKind } from '@jiake/shared';
 import type { DbOrTx, Tx } from '../../platform/db/client.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
+import { readTogether } from '../../platform/db/read-together.ts';
 import * as repo from './ledger.repository.ts';
 import { loadSettings } from './program.service.ts';
 import { expiryFor } from './program.ts';
@@ -242,6 +243,9 @@ export async function expireDueLots(ctx: Ctx, now: Date, batch = 500): Promise<{
 
 /** Recompute every invariant of the tenant's ledger (or of one account) from its entries; mismatches are answered. */
 export async function verifyLedger(db: DbOrTx, tenantId: string, accountId?: string) {
-  const [mismatches, counts] = await Promise.all([repo.ledgerMismatches(db, tenantId, accountId ?? null), repo.ledgerCounts(db, tenantId, accountId ?? null)]);
+  const [mismatches, counts] = await readTogether(db, [
+    () => repo.ledgerMismatches(db, tenantId, accountId ?? null),
+    () => repo.ledgerCounts(db, tenantId, accountId ?? null),
+  ]);
   return { ...counts, mismatches };
 }

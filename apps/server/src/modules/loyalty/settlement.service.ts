@@ -3,6 +3,7 @@ import type { SettlementEntryDto, SettlementListQuery, SettlementPartyDto, Settl
 import type { DbOrTx } from '../../platform/db/client.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { decodeCursor } from '../../platform/db/keyset.ts';
+import { readTogether } from '../../platform/db/read-together.ts';
 import * as repo from './settlement.repository.ts';
 
 /**
@@ -14,7 +15,10 @@ type ListQuery = z.output<typeof SettlementListQuery>;
 
 /** Names of the stores and parties of some rows: unit names, the company shown by the head office's name. */
 export async function namesFor(db: DbOrTx, tenantId: string, rows: { fromStoreId: string | null; toStoreId: string | null }[]) {
-  const [units, hq] = await Promise.all([repo.unitsByIds(db, tenantId, rows.flatMap((r) => [r.fromStoreId, r.toStoreId])), repo.headOfficeName(db, tenantId)]);
+  const [units, hq] = await readTogether(db, [
+    () => repo.unitsByIds(db, tenantId, rows.flatMap((r) => [r.fromStoreId, r.toStoreId])),
+    () => repo.headOfficeName(db, tenantId),
+  ]);
   const store = (id: string | null) => (id ? (units.get(id)?.name ?? null) : null);
   const party = (id: string | null, kind: SettlementPartyDto['kind']): SettlementPartyDto => ({ id, kind, name: id ? store(id) : hq });
   return { store, party };

@@ -4,6 +4,7 @@ import type { DbOrTx } from '../../platform/db/client.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { invalid, issue, notFound } from '../../platform/http/errors.ts';
 import { decodeCursor } from '../../platform/db/keyset.ts';
+import { readTogether } from '../../platform/db/read-together.ts';
 import { isMemberVisible, memberInTenant } from './members.repository.ts';
 import { shanghaiDay } from './program.ts';
 import * as repo from './stored-value.repository.ts';
@@ -53,7 +54,10 @@ export async function storedValueSummary(ctx: Ctx, q: z.output<typeof StoredValu
 
 /** Recompute every invariant of the tenant's stored-value ledger (or one account's). */
 export async function verifyStoredValue(db: DbOrTx, tenantId: string, accountId?: string) {
-  const [mismatches, counts] = await Promise.all([reports.valueMismatches(db, tenantId, accountId ?? null), reports.valueCounts(db, tenantId, accountId ?? null)]);
+  const [mismatches, counts] = await readTogether(db, [
+    () => reports.valueMismatches(db, tenantId, accountId ?? null),
+    () => reports.valueCounts(db, tenantId, accountId ?? null),
+  ]);
   return { ...counts, mismatches };
 }
 

@@ -2,6 +2,7 @@ import type { ChangeRequestDto, OrderDto, OrderLineDto, OrderReturnDto, OrderSum
 import type { DbOrTx } from '../../platform/db/client.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { notFound } from '../../platform/http/errors.ts';
+import { readTogether } from '../../platform/db/read-together.ts';
 import { balanceOf } from './order-math.ts';
 import * as repo from './orders.repository.ts';
 
@@ -51,11 +52,11 @@ export const toReturnDto = (r: ReturnWithLines): OrderReturnDto => ({
 export async function loadOrderDto(ctx: Ctx, db: DbOrTx, id: string): Promise<OrderDto> {
   const o = await repo.findVisible(ctx, db, id);
   if (!o) throw notFound('order');
-  const [lines, payments, returns, changes] = await Promise.all([
-    repo.linesOf(db, ctx.tenantId, id),
-    repo.paymentsOf(db, ctx.tenantId, id),
-    repo.returnsOf(db, ctx.tenantId, id),
-    repo.changesOf(db, ctx.tenantId, id),
+  const [lines, payments, returns, changes] = await readTogether(db, [
+    () => repo.linesOf(db, ctx.tenantId, id),
+    () => repo.paymentsOf(db, ctx.tenantId, id),
+    () => repo.returnsOf(db, ctx.tenantId, id),
+    () => repo.changesOf(db, ctx.tenantId, id),
   ]);
   const { lineCount: _n, ...header } = toSummaryDto(o, lines.length);
   return { ...header, lines: lines.map(toLineDto), payments: payments.map(toPaymentDto), returns: returns.map(toReturnDto), changes: changes.map(toChangeDto) };

@@ -3,6 +3,7 @@ import type {
 } from '@jiake/shared';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import type { Ctx } from '../../platform/http/context.ts';
+import { readTogether } from '../../platform/db/read-together.ts';
 import * as repo from './activities.repository.ts';
 import { subjectLink, subjectNameFor } from './subject-link.ts';
 
@@ -81,9 +82,9 @@ export async function toActivityDtos(ctx: Ctx, db: DbOrTx, rows: repo.ActivityRo
   if (!rows.length) return [];
   const proposals = rows.filter((r) => r.kind === 'proposal').map((r) => r.id);
   const versions = await repo.versionsOf(db, ctx.tenantId, proposals);
-  const [files, versionFiles] = await Promise.all([
-    repo.attachmentsOf(db, ctx.tenantId, 'salesActivity', rows.map((r) => r.id)),
-    repo.attachmentsOf(db, ctx.tenantId, 'proposalVersion', versions.map((v) => v.id)),
+  const [files, versionFiles] = await readTogether(db, [
+    () => repo.attachmentsOf(db, ctx.tenantId, 'salesActivity', rows.map((r) => r.id)),
+    () => repo.attachmentsOf(db, ctx.tenantId, 'proposalVersion', versions.map((v) => v.id)),
   ]);
   const filesOf = group(files, (f) => f.entityId);
   const versionFilesOf = group(versionFiles, (f) => f.entityId);

@@ -4,6 +4,7 @@ import type { Ctx } from '../../platform/http/context.ts';
 import { scopedWhere, type Fence } from '../../platform/db/scoped.ts';
 import { encodeCursor } from '../../platform/db/keyset.ts';
 import { orgUnits, users } from '../../platform/tenancy/tenancy.tables.ts';
+import { readTogether } from '../../platform/db/read-together.ts';
 import { salesTargets } from './targets.tables.ts';
 
 /** The only file that queries the targets table (and reads units and users as subjects of targets). */
@@ -53,19 +54,21 @@ export async function subjectInScope(ctx: Ctx, db: DbOrTx, type: 'user' | 'unit'
 
 /** The direct children of a unit among `ids` that the caller may see: child units and the users of the unit. */
 export async function childSubjects(ctx: Ctx, db: DbOrTx, unitId: string, ids: { units: string[]; users: string[] }): Promise<Subject[]> {
-  const [units, people] = await Promise.all([
-    ids.units.length
-      ? db
-          .select({ id: orgUnits.id, name: orgUnits.name })
-          .from(orgUnits)
-          .where(scopedWhere(ctx, unitSubjectFence, eq(orgUnits.parentId, unitId), inArray(orgUnits.id, ids.units)))
-      : [],
-    ids.users.length
-      ? db
-          .select({ id: users.id, name: users.displayName })
-          .from(users)
-          .where(scopedWhere(ctx, userSubjectFence, eq(users.unitId, unitId), inArray(users.id, ids.users)))
-      : [],
+  const [units, people] = await readTogether(db, [
+    async () =>
+      ids.units.length
+        ? db
+            .select({ id: orgUnits.id, name: orgUnits.name })
+            .from(orgUnits)
+            .where(scopedWhere(ctx, unitSubjectFence, eq(orgUnits.parentId, unitId), inArray(orgUnits.id, ids.units)))
+        : [],
+    async () =>
+      ids.users.length
+        ? db
+            .select({ id: users.id, name: users.displayName })
+            .from(users)
+            .where(scopedWhere(ctx, userSubjectFence, eq(users.unitId, unitId), inArray(users.id, ids.users)))
+        : [],
   ]);
   return [
     ...units.map((u): Subject => ({ type: 'unit', id: u.id, name: u.name, unitId: u.id, userId: null, parentId: unitId })),
