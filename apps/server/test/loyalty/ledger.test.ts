@@ -88,6 +88,35 @@ describe('postPoints', () => {
     expect((await verifyLedger(db(), w.a.tenant.id, a.id)).mismatches).toEqual([]);
   });
 
+  it('expires all of an account’s due lots together: an entry per lot, soonest first, each with the balance after it', async () => {
+    const w = await loyaltyWorld(t);
+    const ctx = ctxOf(w.a.tenant.id);
+    const a = await newAccount(w.a.tenant.id);
+    const earn = (points: number, expiresAt: string) => post(ctx, { accountId: a.id, kind: 'earn', points, source: src(), expiresAt: new Date(expiresAt) });
+    const second = await earn(40, '2026-12-31T16:00:00.000Z');
+    const first = await earn(70, '2026-12-30T16:00:00.000Z');
+    const third = await earn(25, '2026-12-31T16:00:01.000Z');
+    await earn(500, '2027-12-31T16:00:00.000Z');
+    await post(ctx, { accountId: a.id, kind: 'redeem', points: -50, source: src() }); // 50 of the first lot's 70
+    expect(await expireDueLots(ctx, new Date('2027-01-01T00:00:00.000Z'))).toEqual({ lots: 3, points: 85 });
+    expect(await balanceOf(a.id)).toBe(500);
+    const expired = await t.deps.db.pool.query(
+      `SELECT e.points::int, e.balance_after::int AS after, l.entry_id AS lot_of, c.points::int AS took, e.breakdown->0->>'rule' AS rule
+         FROM points_entries e JOIN points_lots l ON l.id::text = e.source_id JOIN points_lot_consumptions c ON c.entry_id = e.id AND c.lot_id = l.id
+        WHERE e.account_id = $1 AND e.kind = 'expire' ORDER BY e.seq`,
+      [a.id],
+    );
+    expect(expired.rows).toEqual([
+      { points: -20, after: 565, lot_of: first.entry.id, took: 20, rule: 'expiry' },
+      { points: -40, after: 525, lot_of: second.entry.id, took: 40, rule: 'expiry' },
+      { points: -25, after: 500, lot_of: third.entry.id, took: 25, rule: 'expiry' },
+    ]);
+    const held = await t.deps.db.pool.query('SELECT sum(remaining)::int AS r FROM points_lots WHERE account_id = $1', [a.id]);
+    expect(held.rows[0].r).toBe(500);
+    expect(await expireDueLots(ctx, new Date('2027-01-02T00:00:00.000Z'))).toEqual({ lots: 0, points: 0 });
+    expect((await verifyLedger(db(), w.a.tenant.id, a.id)).mismatches).toEqual([]);
+  });
+
   it('gives a cancelled redemption back to the lots it took, keeping their expiry', async () => {
     const w = await loyaltyWorld(t);
     const ctx = ctxOf(w.a.tenant.id);

@@ -100,6 +100,16 @@ export async function lotsByIds(db: DbOrTx, tenantId: string, ids: string[]): Pr
   return db.select().from(pointsLots).where(and(eq(pointsLots.tenantId, tenantId), inArray(pointsLots.id, ids)));
 }
 
+/** Entries written together, in the order given (their `seq` follows it); ids made by the caller. */
+export async function insertEntries(tx: DbOrTx, rows: NewEntryRow[]) {
+  if (rows.length) await tx.insert(pointsEntries).values(rows);
+}
+
+/** Lots that gave up all they held (expired). */
+export async function emptyLots(tx: DbOrTx, tenantId: string, lotIds: string[]) {
+  if (lotIds.length) await tx.update(pointsLots).set({ remaining: 0 }).where(and(eq(pointsLots.tenantId, tenantId), inArray(pointsLots.id, lotIds)));
+}
+
 export async function setLotRemaining(tx: DbOrTx, tenantId: string, lotId: string, remaining: number) {
   await tx.update(pointsLots).set({ remaining }).where(and(eq(pointsLots.tenantId, tenantId), eq(pointsLots.id, lotId)));
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { PointsEntryKind } from '@jiake/shared';
 import type { DbOrTx, Tx } from '../../platform/db/client.ts';
 import type { Ctx } from '../../platform/http/context.ts';
@@ -201,7 +202,7 @@ async function addLots(tx: Tx, tenantId: string, account: repo.AccountRow, entry
 /**
  * Expire the lots of the tenant that are due at `now`: one `expire` entry per lot (source: the lot), taking exactly
  * what the lot still holds. Answers the points expired. Runs in short transactions of one account each (all of that
- * account's due lots in the batch together, under its lock).
+ * account's due lots in the batch together, under its lock, written together by `expireTogether`).
  */
 export async function expireDueLots(ctx: Ctx, now: Date, batch = 500): Promise<{ lots: number; points: number }> {
   let lots = 0;
@@ -215,13 +216,15 @@ export async function expireDueLots(ctx: Ctx, now: Date, batch = 500): Promise<{
     for (const [accountId, lotIds] of byAccount) {
       const done = await ctx.db.transaction(async (tx) => {
         let account = await lockAccount(tx, ctx.tenantId, accountId);
+        // Under the account's lock a lot that still holds points has not expired before: its source is fresh.
+        const held = (await repo.lotsByIds(tx, ctx.tenantId, lotIds)).filter((l) => l.remaining > 0).sort(soonestFirst);
+        if (held.reduce((sum, l) => sum + l.remaining, 0) <= Math.max(account.balance, 0)) return expireTogether(ctx, tx, account, held);
+        // The lots hold more than the balance (a broken ledger): the general path, lot by lot, says so.
         const out = { lots: 0, points: 0 };
-        for (const fresh of await repo.lotsByIds(tx, ctx.tenantId, lotIds)) {
-          // Under the account's lock a lot that still holds points has not expired before: its source is fresh.
-          if (fresh.remaining <= 0) continue;
+        for (const lot of held) {
           const r = await postPoints(ctx, tx, {
-            accountId, kind: 'expire', points: -fresh.remaining, source: { type: 'lot', id: fresh.id }, freshSource: true, onlyLotIds: [fresh.id], lockedAccount: account,
-            breakdown: [{ rule: 'expiry', lotId: fresh.id, expiresAt: fresh.expiresAt?.toISOString() ?? null }],
+            accountId, kind: 'expire', points: -lot.remaining, source: { type: 'lot', id: lot.id }, freshSource: true, onlyLotIds: [lot.id], lockedAccount: account,
+            breakdown: [{ rule: 'expiry', lotId: lot.id, expiresAt: lot.expiresAt?.toISOString() ?? null }],
           });
           // Still under the lock: the account as it is now, for the next lot.
           account = { ...account, balance: r.entry.balanceAfter };
@@ -239,6 +242,33 @@ export async function expireDueLots(ctx: Ctx, now: Date, batch = 500): Promise<{
     if (due.length < batch || !progress) break;
   }
   return { lots, points };
+}
+
+const soonestFirst = (a: repo.LotRow, b: repo.LotRow) => (a.expiresAt?.getTime() ?? 0) - (b.expiresAt?.getTime() ?? 0) || a.id.localeCompare(b.id);
+
+/**
+ * Expire an account's due lots at once, under its lock: the same rows as `postPoints` writes lot by lot (an `expire`
+ * entry per lot taking what it holds, its consumption, the lot emptied, the balance) in four statements for the
+ * account instead of about six per lot. Only when the lots hold no more than the balance, as a sound ledger's do.
+ */
+async function expireTogether(ctx: Ctx, tx: Tx, account: repo.AccountRow, lots: repo.LotRow[]): Promise<{ lots: number; points: number }> {
+  if (!lots.length) return { lots: 0, points: 0 };
+  const now = ctx.now();
+  let balance = account.balance;
+  const entries = lots.map((lot) => {
+    balance -= lot.remaining;
+    const p: Posting = { accountId: account.id, kind: 'expire', points: -lot.remaining, source: { type: 'lot', id: lot.id } };
+    const breakdown = [{ rule: 'expiry', lotId: lot.id, expiresAt: lot.expiresAt?.toISOString() ?? null }];
+    return { id: randomUUID(), ...entryRow(ctx, p, { points: -lot.remaining, balanceAfter: balance, breakdown, expiresAt: null, now }) };
+  });
+  await repo.insertEntries(tx, entries);
+  await repo.emptyLots(tx, ctx.tenantId, lots.map((l) => l.id));
+  await repo.insertConsumptions(
+    tx,
+    lots.map((lot, i) => ({ tenantId: ctx.tenantId, accountId: account.id, lotId: lot.id, entryId: entries[i].id, points: lot.remaining, createdAt: now })),
+  );
+  await repo.setBalance(tx, ctx.tenantId, account.id, balance, now);
+  return { lots: lots.length, points: account.balance - balance };
 }
 
 /** Recompute every invariant of the tenant's ledger (or of one account) from its entries; mismatches are answered. */
