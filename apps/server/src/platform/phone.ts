@@ -16,9 +16,28 @@ export function normalisePhone(raw: string): NormalPhone | null {
     .replace(/[\s\u3000()（）\-–—.·/]/g, '')
     .replace(/^00/, '+');
   if (!/^\+?\d{5,17}$/.test(s)) return null;
+  const mobile = /^(?:\+86)?(1\d{10})$/.exec(s);
+  if (mobile) return cnMobile(mobile[1]);
   const p = parsePhoneNumberFromString(s, 'CN');
   if (!p || !p.isValid()) return null;
   return { e164: p.number, digits: dialDigits(p) };
+}
+
+/**
+ * A Chinese mobile (11 digits from 1, alone or after +86), most numbers an import or a form brings. Which are valid is
+ * decided by their first seven digits (the number block: 138 0000, 174 0000…; libphonenumber's ranges go no deeper), so
+ * libphonenumber is asked once per block and its answer remembered: parsing cost about 0.07 ms a number (P6).
+ * A test checks the seven-digit rule against libphonenumber over every block.
+ */
+const mobileBlocks = new Map<string, boolean>();
+export function cnMobile(national: string): NormalPhone | null {
+  const block = national.slice(0, 7);
+  let valid = mobileBlocks.get(block);
+  if (valid === undefined) {
+    valid = parsePhoneNumberFromString(national, 'CN')?.isValid() ?? false;
+    mobileBlocks.set(block, valid);
+  }
+  return valid ? { e164: `+86${national}`, digits: national } : null;
 }
 
 const CN_MOBILE = /^\+861\d{10}$/;
