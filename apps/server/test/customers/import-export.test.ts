@@ -269,6 +269,31 @@ describe('customer import: runs (CUS-7)', () => {
     expect(report.slice(1).map((r) => [r[0], r[1]])).toEqual([['2', '跳过（重复）'], ['4', '跳过（重复）']]);
   });
 
+  it('keeps the report in row order across batches (the next rows are read while a batch is written)', async () => {
+    const { admin, tenant } = await newTenant(t);
+    // Existing customers whose phones rows 900 and 1500 bring: skipped when their batch meets the database.
+    await createCustomer(admin, { name: '老客户甲', phones: ['13600000900'] });
+    await createCustomer(admin, { name: '老客户乙', phones: ['13600001500'] });
+    const rows = Array.from({ length: 1600 }, (_, i) => {
+      const n = i + 2; // the file's row number (row 1 is the header)
+      if (n % 97 === 0) return ['', `136${String(n).padStart(8, '0')}`]; // no name: fails as soon as it is read
+      if (n === 1210) return ['重复', '13600000700']; // the phone of row 700, two batches earlier
+      return [`客户${n}`, `136${String(n).padStart(8, '0')}`];
+    });
+    const up = (await upload(admin, { name: 'many.csv', content: csvText([['姓名', '手机'], ...rows]) })).json();
+    const { job } = await runImport(admin, up.id, { 姓名: 'name', 手机: 'phones' });
+    const failed = rows.filter((r) => r[0] === '').length;
+    expect(job.result).toMatchObject({ total: 1600, failed, duplicates: 3, created: 1600 - failed - 3 });
+    const errorRows = (job.result.errors as { row: number }[]).map((e) => e.row);
+    expect(errorRows).toEqual([...errorRows].sort((a, b) => a - b));
+    const report = parseCsv((await admin.get(`/api/v1/customer-imports/${up.id}/report.csv`)).rawPayload.toString('utf8').slice(1)) as string[][];
+    const numbers = report.slice(1).map((r) => Number(r[0]));
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+    expect(numbers).toHaveLength(failed + 3);
+    expect(report.slice(1).filter((r) => r[1] === '跳过（重复）').map((r) => r[0])).toEqual(['900', '1210', '1500']);
+    expect(await countRows(t, 'customers', tenant.id)).toBe(2 + 1600 - failed - 3);
+  });
+
   it('reads a GBK CSV saved by Chinese Excel and a UTF-8 CSV with BOM alike', async () => {
     const { admin } = await newTenant(t);
     const text = csvText([['姓名', '手机', '备注'], ['欧阳娜娜', '13600000001', '喜欢新中式']]);

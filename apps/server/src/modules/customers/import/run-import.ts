@@ -53,9 +53,12 @@ class ImportRun {
   readonly result: CustomerImportResultDto;
   private seenPhones = new Map<string, number>();
   private batch: Candidate[] = [];
-  /** Outcomes of the rows read since the last flush, written in row order once the batch is settled. */
+  /** Outcomes not yet in the report (failed and skipped rows), written in row order as their batch settles. */
   private outcomes: Outcome[] = [];
   private read = 0;
+  private lastNumber = 0;
+  /** The batch in the database now: at most one, while the next rows are read and checked (Node and PostgreSQL work at once). */
+  private writing: Promise<void> = Promise.resolve();
 
   constructor(
     private ctx: Ctx,
@@ -80,19 +83,22 @@ class ImportRun {
     this.outcomes.push({ number: c.number, cells: c.cells, status: '跳过（重复）', issues: [{ field, message }] });
   }
 
-  private async writeOutcomes() {
-    for (const o of this.outcomes.sort((a, b) => a.number - b.number)) {
+  /** The outcomes of rows up to `upTo`, in row order; those of later rows (read meanwhile) wait for their batch. */
+  private async writeOutcomes(upTo: number) {
+    const outcomes = this.outcomes.filter((o) => o.number <= upTo).sort((a, b) => a.number - b.number);
+    this.outcomes = this.outcomes.filter((o) => o.number > upTo);
+    for (const o of outcomes) {
       for (const i of o.issues) {
         if (this.result.errors.length < MAX_RESULT_ERRORS) this.result.errors.push({ row: o.number, ...i });
         else this.result.errorsTruncated = true;
       }
       await this.report.addRow([o.number, o.status, o.issues.map((i) => `${i.field}：${i.message}`).join('；'), ...o.cells]);
     }
-    this.outcomes = [];
   }
 
   async row(number: number, cells: string[]) {
     this.read++;
+    this.lastNumber = number;
     this.result.total++;
     const v = validateRow(cells, this.plan);
     if (!v.ok) this.fail({ number, cells }, v.issues);
@@ -105,12 +111,34 @@ class ImportRun {
         this.batch.push(c);
       }
     }
-    if (this.batch.length + this.outcomes.length >= BATCH) await this.flush();
+    if (this.batch.length + this.outcomes.length >= BATCH) await this.startBatch();
   }
 
-  async flush() {
+  /**
+   * Send the rows read so far to the database once the batch before them is done, without waiting for them: batches
+   * still run one after another (each sees what the one before wrote), but the file is read meanwhile. A batch that
+   * fails fails the run at the next wait.
+   */
+  private async startBatch(upTo = this.lastNumber) {
     const batch = this.batch;
     this.batch = [];
+    await this.writing;
+    this.writing = this.settle(batch, upTo);
+    this.writing.catch(() => undefined);
+  }
+
+  /** The last rows, and the batch still in the database. */
+  async finish() {
+    await this.startBatch(Number.POSITIVE_INFINITY);
+    await this.writing;
+  }
+
+  /** After a failure: let the batch in the database end before the report is thrown away. */
+  async drain() {
+    await this.writing.catch(() => undefined);
+  }
+
+  private async settle(batch: Candidate[], upTo: number) {
     const { ctx, imp } = this;
     const done = await repo.importedKeys(ctx.db, ctx.tenantId, imp.sha256, batch.map((c) => String(c.number)));
     const fresh = batch.filter((c) => !done.has(String(c.number)));
@@ -124,7 +152,7 @@ class ImportRun {
     const created = this.result.dryRun ? toCreate.length : await this.write(toCreate);
     this.result.created += created;
     this.alreadyImported(toCreate.length - created);
-    await this.writeOutcomes();
+    await this.writeOutcomes(upTo);
     await this.h.progress(this.read, imp.rowCount);
   }
 
@@ -174,9 +202,10 @@ export function runImport(config: Config): JobHandler {
         if (header) header = false;
         else await run.row(r.number, imp.headers.map((_, i) => r.cells[i] ?? ''));
       }
-      await run.flush();
+      await run.finish();
       await report.close();
     } catch (err) {
+      await run.drain();
       await report.abort();
       throw err;
     }
