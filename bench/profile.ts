@@ -1,5 +1,5 @@
 /**
- * npm run bench:profile -- [--size S] [--target list|me|360] [--seconds 10] [--concurrency 8] [--out <dir>]
+ * npm run bench:profile -- [--size S] [--target list|me|360 | --path /api/v1/…] [--seconds 10] [--concurrency 8] [--out <dir>]
  *
  * Where a request's time goes: starts the built product (as the benchmark does) with a V8 CPU profile, loads one
  * endpoint of the benchmark's data set over HTTP, and prints the self time by place (package, our code, node, GC) and
@@ -27,6 +27,7 @@ const log = (line: string) => console.log(`[profile] ${line}`);
 
 /** The benchmark's request for a target, on this data set. */
 async function targetPath(url: string, tenantId: string): Promise<string> {
+  if (typeof args.path === 'string') return args.path;
   const pool = new pg.Pool({ connectionString: url, max: 1 });
   try {
     if (target === 'me') return '/api/v1/auth/me';
