@@ -73,16 +73,12 @@ export function progressMeter(label: string, total: number, out: (line: string) 
   };
 }
 
-/**
- * Run `work` in a transaction with triggers off (`session_replication_role = replica`): the benchmark's way past the
- * append-only triggers of its own tenant's ledger (dropping a data set, undoing what a scenario appended). Needs a
- * superuser, as the embedded cluster's `postgres` is; anything else gets PostgreSQL's refusal.
- */
-export async function asReplica<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+/** Run `work` in a transaction on a connection of its own: committed when it returns, rolled back when it throws. */
+export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>, opts: { replica?: boolean } = {}): Promise<T> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    await client.query('SET LOCAL session_replication_role = replica');
+    if (opts.replica) await client.query('SET LOCAL session_replication_role = replica');
     const out = await work(client);
     await client.query('COMMIT');
     return out;
@@ -93,3 +89,10 @@ export async function asReplica<T>(pool: pg.Pool, work: (client: pg.PoolClient) 
     client.release();
   }
 }
+
+/**
+ * Run `work` in a transaction with triggers off (`session_replication_role = replica`): the benchmark's way past the
+ * append-only triggers of its own tenant's ledger (dropping a data set, undoing what a scenario appended). Needs a
+ * superuser, as the embedded cluster's `postgres` is; anything else gets PostgreSQL's refusal.
+ */
+export const asReplica = <T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> => inTransaction(pool, work, { replica: true });

@@ -8,6 +8,7 @@ import { readConfig } from '../../../apps/server/src/platform/config.ts';
 import { tenantPath } from '../../../apps/server/src/platform/files/storage.ts';
 import { MAX_IMPORT_ROWS } from '../../../apps/server/src/modules/customers/import/parse-file.ts';
 import { IMPORT_JOB } from '../../../apps/server/src/modules/customers/import/import-files.ts';
+import { inTransaction } from '../generator/support.ts';
 import type { ChildServer } from './children.ts';
 import { httpGetJson } from './http-load.ts';
 import { IMPORT_MAPPING, writeImportFiles, type ImportFiles } from './import-csv.ts';
@@ -73,9 +74,7 @@ const productFilesDir = (pid: number) => readConfig({ DATA_DIR: path.join(os.tmp
  * in a benchmark tenant are P6's), and set the customer counter back (to `counter`, or past the highest code left).
  */
 export async function takeBackImports(pool: pg.Pool, tenantId: string, counter?: number): Promise<number> {
-  const c = await pool.connect();
-  try {
-    await c.query('BEGIN');
+  return inTransaction(pool, async (c) => {
     await c.query('CREATE TEMP TABLE bench_imported ON COMMIT DROP AS SELECT DISTINCT customer_id AS id FROM imported_rows WHERE tenant_id = $1', [tenantId]);
     await c.query('ANALYZE bench_imported');
     await c.query('DELETE FROM customer_phones WHERE tenant_id = $1 AND customer_id IN (SELECT id FROM bench_imported)', [tenantId]);
@@ -88,14 +87,8 @@ export async function takeBackImports(pool: pg.Pool, tenantId: string, counter?:
       counter ??
       Number((await c.query(`SELECT substring(max(code) FROM 2)::bigint AS v FROM customers WHERE tenant_id = $1 AND code ~ '^C[0-9]{7}$'`, [tenantId])).rows[0].v ?? 0);
     await c.query(`UPDATE counters SET value = $2 WHERE tenant_id = $1 AND name = 'customer'`, [tenantId, value]);
-    await c.query('COMMIT');
     return n;
-  } catch (err) {
-    await c.query('ROLLBACK').catch(() => {});
-    throw err;
-  } finally {
-    c.release();
-  }
+  });
 }
 
 /** Free what the deletes left behind, so the next subject writes into the tables as generated. */

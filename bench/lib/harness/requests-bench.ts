@@ -6,7 +6,7 @@ import { levelDueAt, MAX_LEVEL, sweepSla } from '../../../apps/server/src/module
 import { loadSettings } from '../../../apps/server/src/modules/service-requests/sla.service.ts';
 import type { BusinessCalendar } from '../../../apps/server/src/modules/service-requests/business-time.ts';
 import { AS_OF } from '../generator/stages.ts';
-import { asReplica } from '../generator/support.ts';
+import { asReplica, inTransaction } from '../generator/support.ts';
 import type { Row } from './run-bench.ts';
 
 /**
@@ -210,18 +210,7 @@ export async function undoSlaSweep(pool: pg.Pool, tenantId: string, log: (line: 
   } catch (err) {
     if ((err as { code?: string }).code !== '42501') throw err;
     log('P14: not a superuser, the audit rows of the sweeps stay');
-    const c = await pool.connect();
-    try {
-      await c.query('BEGIN');
-      const n = await work(c, false);
-      await c.query('COMMIT');
-      return n;
-    } catch (again) {
-      await c.query('ROLLBACK').catch(() => {});
-      throw again;
-    } finally {
-      c.release();
-    }
+    return inTransaction(pool, (c) => work(c, false));
   }
 }
 
