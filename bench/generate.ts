@@ -5,7 +5,7 @@
  * database of DATABASE_URL. `--reuse` keeps a complete data set of the same size, seed and generator version.
  */
 import { intArg, parseArgs, sizeOf } from './lib/args.ts';
-import { openBenchDatabase } from './lib/database.ts';
+import { withBenchDatabase } from './lib/database.ts';
 import { DEFAULT_SEED, ensureDataset } from './lib/generator/stages.ts';
 
 const args = parseArgs(process.argv.slice(2));
@@ -15,16 +15,8 @@ if (!customers) {
   process.exit(2);
 }
 const log = (line: string) => console.log(`[bench:data] ${line}`);
-const db = await openBenchDatabase({ databaseUrl: process.env.DATABASE_URL, log });
-let code = 0;
-try {
+await withBenchDatabase(log, async (db) => {
   const ds = await ensureDataset(db.url, { customers, seed: intArg(args.seed, DEFAULT_SEED), reuse: args.reuse === true, batchSize: intArg(args.batch, 1000), log });
   log(`${ds.reused ? 'reused' : 'generated'} tenant ${ds.tenantCode} (${db.kind}); login: tenant ${ds.tenantCode}, user ${ds.admin.username}, password ${ds.admin.password}`);
   if (!ds.reused) log(`timings (s): ${JSON.stringify(ds.timings)}`);
-} catch (err) {
-  console.error(err);
-  code = 1;
-} finally {
-  await db.stop();
-}
-process.exit(code);
+});

@@ -11,7 +11,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { buildServer } from '../apps/server/scripts/build.mjs';
 import { intArg, parseArgs, sizeOf } from './lib/args.ts';
-import { openBenchDatabase } from './lib/database.ts';
+import { withBenchDatabase } from './lib/database.ts';
 import { DEFAULT_SEED, ensureDataset } from './lib/generator/stages.ts';
 import { startChild } from './lib/harness/children.ts';
 import { renderProfile, summariseProfile } from './lib/harness/cpu-profile.ts';
@@ -45,9 +45,7 @@ async function targetPath(url: string, tenantId: string): Promise<string> {
   }
 }
 
-const db = await openBenchDatabase({ databaseUrl: process.env.DATABASE_URL, log });
-let code = 0;
-try {
+await withBenchDatabase(log, async (db) => {
   const ds = await ensureDataset(db.url, { customers: size.customers, seed: DEFAULT_SEED, reuse: true, log });
   const urlPath = await targetPath(db.url, ds.tenantId);
   await buildServer({ quiet: true });
@@ -76,10 +74,4 @@ try {
   if (!file) throw new Error(`no profile written to ${out}`);
   console.log(`\n${renderProfile(summariseProfile(file, intArg(args.top, 30)))}\n`);
   log(`profile: ${file}`);
-} catch (err) {
-  console.error(err);
-  code = 1;
-} finally {
-  await db.stop();
-}
-process.exit(code);
+});

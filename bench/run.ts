@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import { intArg, parseArgs, sizeOf } from './lib/args.ts';
-import { BENCH_DIR, openBenchDatabase } from './lib/database.ts';
+import { BENCH_DIR, withBenchDatabase } from './lib/database.ts';
 import { DEFAULT_SEED, ensureDataset } from './lib/generator/stages.ts';
 import { runBench } from './lib/harness/run-bench.ts';
 import { renderMarkdown, writeResults } from './lib/harness/report.ts';
@@ -17,9 +17,7 @@ import { coldStartRows, measureColdStart } from './lib/harness/cold-start.ts';
 const args = parseArgs(process.argv.slice(2));
 const size = sizeOf(args.size);
 const log = (line: string) => console.log(`[bench] ${line}`);
-const db = await openBenchDatabase({ databaseUrl: process.env.DATABASE_URL, log });
-let code = 0;
-try {
+await withBenchDatabase(log, async (db) => {
   const dataset = await ensureDataset(db.url, { customers: size.customers, seed: intArg(args.seed, DEFAULT_SEED), reuse: args.regenerate !== true, log });
   const result = await runBench({
     url: db.url,
@@ -48,10 +46,4 @@ try {
   const file = writeResults(typeof args.out === 'string' ? path.resolve(args.out) : path.join(BENCH_DIR, 'results'), result);
   console.log(`\n${renderMarkdown(result)}`);
   log(`written to ${path.relative(process.cwd(), file)}`);
-} catch (err) {
-  console.error(err);
-  code = 1;
-} finally {
-  await db.stop();
-}
-process.exit(code);
+});

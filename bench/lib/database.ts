@@ -79,3 +79,21 @@ async function createDatabaseIfMissing(url: string, log: (s: string) => void) {
     await admin.end();
   }
 }
+
+/**
+ * The frame of the bench CLIs: open the benchmark database, run `work` on it, print what failed, stop the database
+ * and end the process (exit code 1 on failure).
+ */
+export async function withBenchDatabase(log: (s: string) => void, work: (db: BenchDatabase) => Promise<void>): Promise<never> {
+  const db = await openBenchDatabase({ databaseUrl: process.env.DATABASE_URL, log });
+  let code = 0;
+  try {
+    await work(db);
+  } catch (err) {
+    console.error(err);
+    code = 1;
+  } finally {
+    await db.stop();
+  }
+  process.exit(code);
+}
