@@ -28,6 +28,8 @@ export default defineConfig({
           testTimeout: 90_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // A polled check waits as long as a locator does (page.setDefaultTimeout): the page may still be fetching.
+          expect: { poll: { timeout: 15_000, interval: 100 } },
         },
       },
     ],

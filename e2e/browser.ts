@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject, onTestFailed } from 'vitest';
 
@@ -22,6 +23,11 @@ export async function newPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
+  // E2E_CPU_SLOWDOWN=4 runs the page four times slower, as on a busy CI machine: races a fast machine hides show up.
+  const slowdown = Number(process.env.E2E_CPU_SLOWDOWN ?? 1);
+  if (slowdown > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: slowdown });
+  const jitter = Number(process.env.E2E_API_JITTER ?? 0);
+  if (jitter > 0) await page.route('**/api/v1/**', async (route) => { await new Promise((r) => setTimeout(r, Math.random() * jitter)); await route.continue(); });
   reportOnFailure(page);
   return page;
 }
@@ -34,11 +40,19 @@ function reportOnFailure(page: Page) {
   const seen: string[] = [];
   const note = (line: string) => {
     seen.push(`${new Date().toISOString().slice(11, 23)} ${line}`);
-    if (seen.length > 30) seen.shift();
+    if (seen.length > 60) seen.shift();
   };
-  page.on('response', (res) => {
-    if (res.status() >= 400) void res.text().then((body) => note(`${res.status()} ${res.request().method()} ${res.url()} ${body.slice(0, 300)}`), () => note(`${res.status()} ${res.url()}`));
+  // Every API call with its outcome and time, so a journey that waited in vain shows whether the call was made at all.
+  page.on('requestfinished', (req) => {
+    if (!req.url().includes('/api/')) return;
+    void req.response().then(async (res) => {
+      const ms = Math.round(req.timing().responseEnd);
+      const status = res?.status() ?? 0;
+      const body = status >= 400 ? ` ${(await res?.text().catch(() => ''))?.slice(0, 300) ?? ''}` : '';
+      note(`${status} ${req.method()} ${new URL(req.url()).pathname} (${ms} ms)${body}`);
+    });
   });
+  page.on('requestfailed', (req) => note(`failed ${req.method()} ${req.url()}: ${req.failure()?.errorText ?? ''}`));
   page.on('console', (m) => {
     if (m.type() === 'error') note(`console: ${m.text().slice(0, 300)}`);
   });
@@ -52,7 +66,30 @@ function reportOnFailure(page: Page) {
     const shot = path.join(os.tmpdir(), `jiake-e2e-failure-${Date.now()}.png`);
     await page.screenshot({ path: shot, fullPage: true }).catch(() => undefined);
     console.error([`page ${page.url()} at the failure (screenshot ${shot}):`, ...seen, ...onScreen.map((t) => `on screen: ${t}`)].join('\n  '));
+    await reportDatabase();
   });
+}
+
+let databaseReportedAt = 0;
+
+/** The server's database sessions at a failure (once per failure, not per page): a request waiting on a lock shows. */
+async function reportDatabase() {
+  if (Date.now() - databaseReportedAt < 5_000) return;
+  databaseReportedAt = Date.now();
+  const client = new pg.Client({ connectionString: inject('databaseUrl') });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ line: string }>(
+      `SELECT format('pid %s %s%s, in transaction %s, blocked by %s: %s', pid, state, coalesce(' waiting on ' || wait_event_type || '/' || wait_event, ''),
+                     coalesce(date_trunc('millisecond', now() - xact_start)::text, '-'), pg_blocking_pids(pid)::text, left(regexp_replace(query, '[[:space:]]+', ' ', 'g'), 160)) AS line
+         FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend' ORDER BY xact_start NULLS LAST`,
+    );
+    console.error(['database sessions at the failure:', ...rows.map((r) => r.line)].join('\n  '));
+  } catch (err) {
+    console.error('database sessions at the failure: not read', err);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
 
 /** Log in through the login form, as a person would. */

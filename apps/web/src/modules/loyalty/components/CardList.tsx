@@ -38,19 +38,25 @@ function CardActions({ card, onDialog }: { card: Card; onDialog: (d: Dialog) => 
   const canAdjust = useCan('loyalty:adjust');
   const step = useCardStep();
   const allows = (s: keyof typeof CARD_TRANSITIONS) => CARD_TRANSITIONS[s].includes(card.status);
+  // Resolves when the step has ended either way, so a confirm popup can spin on its OK button until then.
   const run = (s: 'activate' | 'report-lost', done: string) =>
-    step.mutate({ id: card.id, step: s }, { onSuccess: () => message.success(done), onError: (e) => message.error(cardErrorText(e)) });
+    step.mutateAsync({ id: card.id, step: s }).then(
+      () => void message.success(done),
+      (e: unknown) => void message.error(cardErrorText(e)),
+    );
+  // While a step runs, the row's step buttons are disabled, not only spinning: a click on a spinning antd button is
+  // swallowed without a sign, a disabled one is plainly not clickable.
   const busy = step.isPending && step.variables?.id === card.id;
   return (
     <Space size={4} wrap>
       {canEnrol && allows('activate') ? (
-        <Button size="small" type="primary" loading={busy} onClick={() => run('activate', t('cards.activated'))} data-testid="card-activate">
+        <Button size="small" type="primary" loading={busy} disabled={busy} onClick={() => void run('activate', t('cards.activated'))} data-testid="card-activate">
           {t('cards.action.activate')}
         </Button>
       ) : null}
       {canEnrol && allows('report_lost') ? (
         <Popconfirm title={t('cards.reportLost.confirm')} onConfirm={() => run('report-lost', t('cards.reportLost.done'))} okButtonProps={{ danger: true, 'data-testid': 'card-report-lost-ok' } as ButtonProps}>
-          <Button size="small" danger loading={busy} data-testid="card-report-lost">
+          <Button size="small" danger disabled={busy} data-testid="card-report-lost">
             {t('cards.action.reportLost')}
           </Button>
         </Popconfirm>

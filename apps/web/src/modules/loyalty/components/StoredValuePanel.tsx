@@ -58,9 +58,9 @@ export function StoredValuePanel({ member }: { member: MemberDto }) {
       }
     >
       <Flex gap={32} wrap style={{ marginBottom: 12 }}>
-        <Statistic title={t('value.panel.balance')} value={formatMoney(balance.balanceFen)} data-testid="value-balance" />
-        <Statistic title={t('value.panel.principal')} value={formatMoney(balance.principalFen)} data-testid="value-principal" />
-        <Statistic title={t('value.panel.bonus')} value={formatMoney(balance.bonusFen)} data-testid="value-bonus" />
+        <Statistic title={t('value.panel.balance')} value={formatMoney(balance.balanceFen)} loading={!data} data-testid="value-balance" />
+        <Statistic title={t('value.panel.principal')} value={formatMoney(balance.principalFen)} loading={!data} data-testid="value-principal" />
+        <Statistic title={t('value.panel.bonus')} value={formatMoney(balance.bonusFen)} loading={!data} data-testid="value-bonus" />
       </Flex>
       {data?.statement === 'own_stores' ? <Alert type="info" showIcon title={t('value.panel.ownStores')} style={{ marginBottom: 12 }} data-testid="value-own-stores" /> : null}
       <Select
