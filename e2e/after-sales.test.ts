@@ -61,7 +61,7 @@ describe('orders, after-sales and customer service in the browser', () => {
           await staff.getByTestId('order-followup-steps').waitFor();
           return staff.getByTestId('order-followup-step').count();
         },
-        { timeout: 30_000, interval: 2_000 },
+        { timeout: 60_000, interval: 2_000 },
       )
       .toBeGreaterThanOrEqual(4);
     expect(await staff.getByTestId('order-followup-steps').innerText()).toContain('订单确认');

@@ -58,9 +58,29 @@ export default async function setup(project: TestProject) {
   // Journeys read what a person would get by other means (the SMS with a verification code) from the database.
   project.provide('databaseUrl', (server.database.pool.options as { connectionString: string }).connectionString);
   project.provide('databaseKind', databaseUrl ? 'server' : 'embedded');
+  await settled(server.database.pool);
   return async () => {
     await server.close();
     await dropDb?.();
     fs.rmSync(dir, { recursive: true, force: true });
   };
+}
+
+/**
+ * Wait until the outbox has delivered the demo seed's own events (tier upgrades, follow-up steps of its paid orders,
+ * …). A journey then waits only for the reactions to what it does itself, not behind thousands of seeded events.
+ * Deliveries backing off after a failure are not waited for.
+ */
+async function settled(pool: pg.Pool, limitMs = 600_000) {
+  const started = Date.now();
+  let last = -1;
+  for (;;) {
+    const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM event_deliveries WHERE status = 'pending' AND available_at <= now() + interval '5 seconds'`);
+    const pending = rows[0].n;
+    if (pending === 0) return;
+    if (Date.now() - started > limitMs) return void console.warn(`e2e: the outbox still holds ${pending} due deliveries after ${limitMs / 1000} s; starting anyway`);
+    if (pending !== last && (last < 0 || Date.now() - started > 10_000)) console.log(`e2e: waiting for the outbox to deliver the demo's events: ${pending} pending`);
+    last = pending;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
 }
