@@ -103,7 +103,7 @@ export async function login(page: Page, tenant: string, username: string, passwo
 }
 
 /** Setup a person would do elsewhere (an order at the till, a payment), through the API with the page's session. */
-export async function api<T>(page: Page, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+export async function api<T>(page: Page, method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> {
   const res = await page.request.fetch(`${baseUrl()}/api/v1${path}`, { method, data: body });
   if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
   return (await res.json()) as T;

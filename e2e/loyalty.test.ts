@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { memberLineDiscountFen } from '@jiake/shared';
 import { api, baseUrl, launch, login, newPage } from './browser.ts';
 
 /**
@@ -8,7 +9,8 @@ import { api, baseUrl, launch, login, newPage } from './browser.ts';
  * store B (杭州西湖加盟店) the counter finds the member by phone (name masked: not B's customer), redeems the gift and
  * sees the balance drop — once, however often the button is clicked; store A's statement shows the redemption.
  * Then store A's manager issues the member a card and reports it lost: store B's counter refuses it at once; the card is
- * replaced and the points and stored value are intact, and the new card works at store B.
+ * replaced and the points and stored value are intact, and the new card works at store B. Given a discount, the new
+ * card's member price fills the discounts of the member's next order.
  */
 
 let browser: Browser;
@@ -34,6 +36,7 @@ const giftStock = 5;
 
 describe('loyalty in the browser', () => {
   let memberId = '';
+  let customerId = '';
   let earned = 0;
 
   it('adds a gift to the catalogue as the programme administrator', async () => {
@@ -60,6 +63,7 @@ describe('loyalty in the browser', () => {
     await login(a, 'demo', STORE_A);
     // The customer walked into store A (created as a salesperson would on the customer page).
     const customer = await api<{ id: string }>(a, 'POST', '/customers', { kind: 'person', name: customerName, phones: [phone] });
+    customerId = customer.id;
 
     // Enrolment on the member list: the customer is found by phone, the join store defaults to the customer's.
     await a.goto(`${baseUrl()}/loyalty/members`);
@@ -220,5 +224,32 @@ describe('loyalty in the browser', () => {
     expect(await b.getByTestId('counter-redeem-open').isDisabled()).toBe(false);
     await a.context().close();
     await b.context().close();
+  });
+
+  it('fills a new order’s line discounts at the member price of the discount card (larger than the tier’s)', async () => {
+    expect(customerId, 'enrolled in an earlier step').not.toBe('');
+    const a = await newPage(browser);
+    await login(a, 'demo', STORE_A_MANAGER);
+    // 打折卡: the manager gives the member's active card 12 % off (setup through the API, as on the card panel).
+    const { items: cards } = await api<{ items: { id: string; status: string }[] }>(a, 'GET', `/loyalty/members/${memberId}/cards`);
+    const card = cards.find((c) => c.status === 'active');
+    expect(card, 'the replacement card is active').toBeDefined();
+    await api(a, 'PATCH', `/loyalty/cards/${card!.id}`, { discountPercent: 12 });
+    // A draft order of two pieces, priced from the catalogue, without a discount yet.
+    const { items: products } = await api<{ items: { id: string }[] }>(a, 'GET', '/catalogue/products?status=active&limit=1');
+    const draft = await api<{ id: string; lines: { quantity: number; unitPriceFen: number }[] }>(a, 'POST', '/orders', { customerId, lines: [{ productId: products[0].id, quantity: 2 }] });
+    await a.goto(`${baseUrl()}/orders/${draft.id}/edit`);
+    await expect.poll(() => a.getByTestId('member-pricing-summary').innerText()).toContain('8.8 折');
+    await a.getByTestId('member-pricing-apply').click();
+    const line = draft.lines[0];
+    const discount = memberLineDiscountFen(line.quantity, line.unitPriceFen, 12);
+    const yuan = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(discount / 100);
+    await expect.poll(() => a.getByTestId('order-form-total').innerText()).toContain(`¥${yuan}`);
+    await a.getByTestId('order-save').click();
+    await a.waitForURL(new RegExp(`/orders/${draft.id}$`));
+    const saved = await api<{ discountFen: number; totalFen: number; listFen: number }>(a, 'GET', `/orders/${draft.id}`);
+    expect(saved.discountFen).toBe(discount);
+    expect(saved.totalFen).toBe(saved.listFen - discount);
+    await a.context().close();
   });
 });

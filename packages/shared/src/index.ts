@@ -27,3 +27,4 @@ export * from './contracts/loyalty-cards.ts';
 export * from './contracts/loyalty-value.ts';
 export * from './contracts/loyalty-bonus.ts';
 export * from './contracts/loyalty-settlement.ts';
+export * from './contracts/loyalty-pricing.ts';

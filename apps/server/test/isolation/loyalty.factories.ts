@@ -18,6 +18,15 @@ function memberOf(w: World): Promise<Built> {
   });
 }
 
+/** That member's customer, for the routes reached by customer (the member price). */
+function memberCustomerOf(w: World): Promise<Built> {
+  return once(w, 'loyaltyMemberCustomer', async () => {
+    const m = await memberOf(w);
+    const c = await customerOf(w);
+    return { params: { customerId: c.params.id }, rows: m.rows };
+  });
+}
+
 /** A pending adjustment of that member (above the default threshold), so approving or rejecting it would be a change. */
 function adjustmentOf(w: World): Promise<Built> {
   return once(w, 'loyaltyAdjustment', async () => {
@@ -52,6 +61,7 @@ export const FACTORIES: Factory[] = [
   { name: 'loyalty redemption', match: /^\/api\/v1\/loyalty\/redemptions\/:id(\/|$)/, customerOwned: true, build: redemptionOf },
   // Stored value has its own factories (loyalty-stored-value.factories.ts): top-up and spend are chain-wide.
   { name: 'loyalty member', match: /^\/api\/v1\/loyalty\/members\/:id(?!\/stored-value)(\/|$)/, customerOwned: true, build: memberOf },
+  { name: 'loyalty member price (by customer)', match: /^\/api\/v1\/loyalty\/customers\/:customerId\//, customerOwned: true, build: memberCustomerOf },
   { name: 'loyalty adjustment (pending)', match: /^\/api\/v1\/loyalty\/adjustments\/:id(\/|$)/, customerOwned: true, build: adjustmentOf },
 ];
 

@@ -18,6 +18,7 @@ import { registerCardRoutes } from './cards.routes.ts';
 import { registerStoredValueRoutes } from './stored-value.routes.ts';
 import { registerBonusRuleRoutes } from './bonus-rules.routes.ts';
 import { registerSettlementRoutes } from './settlement.routes.ts';
+import { registerPricingRoutes } from './pricing.routes.ts';
 import { registerMergeHook } from './merge-hook.ts';
 import { sendOutcome } from './idempotency.ts';
 
@@ -121,5 +122,6 @@ export const loyaltyRoutes: RouteModule = (app) => {
   registerStoredValueRoutes(app);
   registerBonusRuleRoutes(app);
   registerSettlementRoutes(app);
+  registerPricingRoutes(app);
   registerMergeHook();
 };

@@ -4,6 +4,7 @@ import valueenUS from './value.en-US';
 import bonusenUS from './bonus.en-US';
 import settlementenUS from './settlement.en-US';
 import counterenUS from './counter.en-US';
+import pricingenUS from './pricing.en-US';
 import type { Translation } from '../../../shared/i18n';
 import type zhCN from './zh-CN';
 
@@ -226,6 +227,7 @@ const enUS: Translation<typeof zhCN> = {
   bonus: bonusenUS,
   settlement: settlementenUS,
   counter: counterenUS,
+  pricing: pricingenUS,
 };
 
 export default enUS;

@@ -4,6 +4,7 @@ import valuezhCN from './value.zh-CN';
 import bonuszhCN from './bonus.zh-CN';
 import settlementzhCN from './settlement.zh-CN';
 import counterzhCN from './counter.zh-CN';
+import pricingzhCN from './pricing.zh-CN';
 /** 会员与积分（LOY-1…LOY-8）。 */
 const zhCN = {
   menu: {
@@ -224,6 +225,7 @@ const zhCN = {
   bonus: bonuszhCN,
   settlement: settlementzhCN,
   counter: counterzhCN,
+  pricing: pricingzhCN,
 };
 
 export default zhCN;

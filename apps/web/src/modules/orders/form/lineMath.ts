@@ -1,3 +1,4 @@
+import { memberLineDiscountFen } from '@jiake/shared';
 /** The fen arithmetic of the order form, the same as the server's: quantity × unit price − discount, whole fen. */
 export interface FormLine {
   id?: string;
@@ -37,3 +38,17 @@ export const toLineBodies = (lines: FormLine[] | undefined) =>
 /** An order's lines as form lines. */
 export const fromOrderLines = (lines: { id: string; productId: string | null; sku: string | null; name: string; quantity: number; unitPriceFen: number; discountFen: number; notes: string | null }[]): FormLine[] =>
   lines.map((l) => ({ id: l.id, productId: l.productId ?? undefined, label: `${l.sku ?? ''} ${l.name}`.trim(), quantity: l.quantity, unitPriceFen: l.unitPriceFen, discountFen: l.discountFen, notes: l.notes }));
+
+/**
+ * Every priced line's discount at the member rate (`percent` off its quantity × unit price, whole fen, as the shared
+ * rule rounds); lines without a product or price stay as they are. `changed`: how many lines took the rate.
+ */
+export function withMemberDiscount(lines: FormLine[] | undefined, percent: number): { lines: FormLine[]; changed: number } {
+  let changed = 0;
+  const out = (lines ?? []).map((l) => {
+    if (!l?.productId || !l.unitPriceFen || !l.quantity) return l;
+    changed += 1;
+    return { ...l, discountFen: memberLineDiscountFen(l.quantity, l.unitPriceFen, percent) };
+  });
+  return { lines: out, changed };
+}

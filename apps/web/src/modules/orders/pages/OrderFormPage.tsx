@@ -9,11 +9,12 @@ import { PageHeader } from '../../../shared/components/PageHeader';
 import { DATE_FORMAT } from '../../../shared/format/date';
 import { validated } from '../../../shared/forms/validated';
 import { useRules } from '../../../shared/forms/rules';
+import { MemberPricingHint } from '../../loyalty';
 import { StoreSelect } from '../../org';
 import { UserSelect } from '../../users';
 import { type OrderBody, useOrder, useSaveOrder } from '../api';
 import { CustomerSelect } from '../form/CustomerSelect';
-import { type FormLine, fromOrderLines, toLineBodies } from '../form/lineMath';
+import { type FormLine, fromOrderLines, toLineBodies, withMemberDiscount } from '../form/lineMath';
 import { LinesEditor } from '../form/LinesEditor';
 import { localizeIssues } from '../issues';
 
@@ -43,6 +44,7 @@ export default function OrderFormPage() {
   const [form] = Form.useForm<Values>();
   const { data: order, isLoading, isError } = useOrder(id);
   const save = useSaveOrder();
+  const customerId = Form.useWatch('customerId', form);
 
   useEffect(() => {
     if (order) {
@@ -119,6 +121,15 @@ export default function OrderFormPage() {
           </Row>
         </Card>
         <Card title={t('field.lines')} extra={t('form.yuanHint')} style={{ marginBottom: 16 }}>
+          <MemberPricingHint
+            customerId={customerId}
+            disabled={!draft}
+            onApply={(percent) => {
+              const { lines, changed } = withMemberDiscount(form.getFieldValue('lines'), percent);
+              form.setFieldValue('lines', lines);
+              return changed;
+            }}
+          />
           <LinesEditor form={form} />
         </Card>
         <Card title={t('form.delivery')} style={{ marginBottom: 16 }}>
